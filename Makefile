@@ -1,0 +1,56 @@
+# crma — two commands on a fresh machine: `make` and `make test`.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DELETE_ON_ERROR:
+.DEFAULT_GOAL := all
+export LC_ALL := C.UTF-8
+export TZ := UTC
+
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+CRMA := .build/release/crma
+SWIFT_SOURCES := Package.swift $(shell find Sources -type f)
+DATA_FILES := $(wildcard data/*.csv) data/datapackage.json
+VENV := .venv
+FRICTIONLESS_VERSION := 5.21.0
+FRICTIONLESS := $(VENV)/bin/frictionless
+
+.PHONY: all deps build test validate bench clean format
+
+all: build validate
+
+## deps: installs libcsv-dev (the only system library crma needs) when csv.h is missing.
+deps: /usr/include/csv.h
+
+/usr/include/csv.h:
+	$(SUDO) apt-get update -qq
+	$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcsv-dev
+
+build: $(CRMA)
+
+$(CRMA): $(SWIFT_SOURCES) | deps
+	$(SWIFT) build -c release --product crma
+
+## The external validator lives in a local virtual environment, pinned.
+$(FRICTIONLESS):
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet frictionless==$(FRICTIONLESS_VERSION)
+
+## validate: crma's own check of data/, then frictionless's.
+validate: $(CRMA) $(FRICTIONLESS)
+	$(CRMA) validate --data data
+	$(FRICTIONLESS) validate data/datapackage.json
+
+test: deps $(FRICTIONLESS)
+	$(SWIFT) build --build-tests
+	CRMA_FRICTIONLESS=$(abspath $(FRICTIONLESS)) $(SWIFT) test
+	$(MAKE) --no-print-directory validate
+
+bench:
+	@echo "make bench: the trade-extract benchmark is not written yet (see BENCHMARKS.md)."
+
+format:
+	swift-format format --in-place --recursive Sources Tests Package.swift
+
+clean:
+	rm -rf .build build $(VENV)

@@ -1,0 +1,56 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings every target gets: strict concurrency is implied by Swift 6 mode; these add the
+/// upcoming-feature checks the style guide asks for.
+let strictSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+  name: "crma",
+  platforms: [.macOS(.v15)],
+  products: [
+    .library(name: "CSVStream", targets: ["CSVStream"]),
+    .library(name: "CRMAIngest", targets: ["CRMAIngest"]),
+    .executable(name: "crma", targets: ["crma"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+  ],
+  targets: [
+    // The system C library libcsv. Debian ships no pkg-config file for it, so the module map
+    // links `csv` directly.
+    .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
+    .target(name: "CSVStream", dependencies: ["CLibCSV"], swiftSettings: strictSettings),
+    .target(
+      name: "CRMAIngest",
+      dependencies: ["CSVStream", .product(name: "Logging", package: "swift-log")],
+      swiftSettings: strictSettings),
+    .executableTarget(
+      name: "crma",
+      dependencies: [
+        "CSVStream", "CRMAIngest",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: strictSettings),
+    .target(
+      name: "CRMATestSupport", dependencies: ["CSVStream"], path: "Tests/CRMATestSupport",
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "CSVStreamTests", dependencies: ["CSVStream", "CRMATestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "CRMAIngestTests",
+      dependencies: [
+        "CRMAIngest", "CSVStream", "CRMATestSupport",
+        .product(name: "InMemoryLogging", package: "swift-log"),
+      ],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "CLITests", dependencies: ["CRMATestSupport"], swiftSettings: strictSettings),
+  ]
+)

@@ -1,0 +1,59 @@
+import Glibc
+
+/// Where a ``CSVReader`` gets its bytes from, one chunk at a time.
+public protocol ByteSource {
+  /// Fills the front of `buffer`; returns the count, 0 at the end.
+  mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(CSVError) -> Int
+}
+
+/// A file read with `read(2)` in fixed-size chunks, so memory never depends on its size.
+public final class FileByteSource: ByteSource {
+  public let path: String
+  private let descriptor: Int32
+
+  public init(path: String) throws(CSVError) {
+    self.path = path
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else {
+      throw CSVError(.cannotOpen, path: path, message: "cannot open: \(errnoText())")
+    }
+    var info = stat()
+    if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+      close(fd)
+      throw CSVError(.cannotOpen, path: path, message: "cannot open: is a directory")
+    }
+    descriptor = fd
+  }
+
+  deinit { close(descriptor) }
+
+  public func read(into buffer: UnsafeMutableRawBufferPointer) throws(CSVError) -> Int {
+    while true {
+      let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+      if count >= 0 { return count }
+      if errno == EINTR { continue }
+      throw CSVError(.readFailed, path: path, message: "read failed: \(errnoText())")
+    }
+  }
+}
+
+/// Bytes already in memory; for tests and for callers that hold the text.
+public struct MemoryByteSource: ByteSource {
+  private let bytes: [UInt8]
+  private var offset = 0
+
+  public init(_ bytes: [UInt8]) { self.bytes = bytes }
+  public init(_ text: String) { self.bytes = Array(text.utf8) }
+
+  public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(CSVError) -> Int {
+    let count = min(buffer.count, bytes.count - offset)
+    guard count > 0 else { return 0 }
+    bytes.withUnsafeBytes { source in
+      buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<offset + count]))
+    }
+    offset += count
+    return count
+  }
+}
+
+func errnoText() -> String { String(cString: strerror(errno)) }

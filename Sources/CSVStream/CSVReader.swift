@@ -1,0 +1,217 @@
+/// Reads an RFC 4180 CSV file through libcsv in fixed-size chunks and hands each record to a
+/// closure, so memory stays bounded whatever the file's size.
+///
+/// The first row is the header. Quoting is strict (text after a closing quote, a quote inside an
+/// unquoted field and a quote left open at the end are errors), spaces are kept as they are, a
+/// UTF-8 byte-order mark is dropped, blank lines are skipped, and every record must have as many
+/// fields as the header and be valid UTF-8. Errors name the file, the line on which the record
+/// starts and, where known, the column.
+public final class CSVReader {
+  public let path: String
+  public let limits: CSVLimits
+  /// The file's first row; read when the reader is created.
+  public private(set) var header: CSVHeader
+  private var source: any ByteSource
+  private let parser: LibCSVParser
+  private let chunk: UnsafeMutableRawBufferPointer
+  private var atStart = true
+  private var reachedEnd = false
+  private var pendingError: CSVError?
+  /// Index of the next row of the batch to hand out.
+  private var nextRow = 0
+
+  /// Opens `path` and reads its header.
+  public convenience init(path: String, limits: CSVLimits = .default) throws(CSVError) {
+    try self.init(source: FileByteSource(path: path), path: path, limits: limits)
+  }
+
+  /// Reads from any byte source; `path` is only used in messages.
+  public init(source: any ByteSource, path: String, limits: CSVLimits = .default) throws(CSVError) {
+    self.path = path
+    self.limits = limits
+    self.source = source
+    do {
+      parser = try LibCSVParser(limits: limits, delimiter: UInt8(ascii: ","))
+    } catch {
+      throw CSVError(.parserFailure, path: path, message: error.message)
+    }
+    chunk = .allocate(byteCount: max(limits.chunkBytes, 4), alignment: 16)
+    header = try CSVHeader(names: [], path: path, line: 1)
+    // Every stored property is set from here on, so `deinit` frees `chunk` if this throws.
+    while parser.batch.pointee.rows.isEmpty && pendingError == nil && !reachedEnd {
+      try feedNextChunk()
+    }
+    guard let first = parser.batch.pointee.rows.first else {
+      throw pendingError
+        ?? CSVError(.emptyFile, path: path, line: 1, message: "file is empty: a header row is required")
+    }
+    let names = try withRow(first) { record throws(CSVError) in
+      try (0..<first.fieldCount).map { index throws(CSVError) in
+        try validatedUTF8(record, index, line: first.line, columnName: nil)
+      }
+    }
+    header = try CSVHeader(names: names, path: path, line: first.line)
+    nextRow = 1
+  }
+
+  deinit { chunk.deallocate() }
+
+  /// Calls `body` with each record after the header, in file order.
+  ///
+  /// - Parameter onInvalidRecord: when given, a record with the wrong number of fields or
+  ///   invalid UTF-8 is passed here and skipped instead of ending the read; errors in the file's
+  ///   structure (quoting, limits) always end it.
+  public func forEach(
+    onInvalidRecord: ((CSVError) throws -> Void)? = nil, _ body: (CSVRecord) throws -> Void
+  ) throws {
+    while true {
+      try deliverPendingRows(onInvalidRecord: onInvalidRecord, body)
+      if var error = pendingError {
+        pendingError = nil
+        reachedEnd = true
+        if error.columnName == nil, let column = error.column, column <= header.count {
+          error.columnName = header.names[column - 1]
+        }
+        throw error
+      }
+      if reachedEnd { return }
+      parser.batch.pointee.compact()
+      nextRow = 0
+      try feedNextChunk()
+    }
+  }
+
+  /// Reads every remaining record into memory as strings; for small files only.
+  public func readAll() throws -> [[String]] {
+    var rows: [[String]] = []
+    try forEach { rows.append($0.strings) }
+    return rows
+  }
+
+  // MARK: - Feeding libcsv
+
+  private func feedNextChunk() throws(CSVError) {
+    var count = try source.read(into: chunk)
+    if atStart {
+      // Make sure the first three bytes are present before looking for a byte-order mark.
+      while count > 0 && count < 3 {
+        let more = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: chunk[count...]))
+        if more == 0 { break }
+        count += more
+      }
+    }
+    if count == 0 {
+      reachedEnd = true
+      let batch = parser.batch
+      if !parser.finish() {
+        pendingError = CSVError(
+          .unterminatedQuote, path: path, line: batch.pointee.recordStartLine,
+          column: batch.pointee.fieldsInPartialRow + 1,
+          message: "quoted field is not closed at end of file")
+      }
+      takeCallbackFailure()
+      return
+    }
+    var start = 0
+    if atStart {
+      atStart = false
+      if count >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF { start = 3 }
+    }
+    let data = UnsafeRawBufferPointer(rebasing: chunk[start..<count])
+    let failure = parser.parse(data)
+    takeCallbackFailure()
+    let batch = parser.batch
+    if pendingError == nil, let failure {
+      let byte = failure.offset < data.count ? data[failure.offset] : 0
+      let message =
+        byte == UInt8(ascii: "\"")
+        ? "quote character inside an unquoted field"
+        : "unexpected \(describe(byte)) after a closing quote"
+      pendingError = CSVError(
+        .malformedQuoting, path: path, line: batch.pointee.recordStartLine,
+        column: batch.pointee.fieldsInPartialRow + 1, message: message)
+    }
+    // libcsv buffers an unfinished field itself; bound it here.
+    if pendingError == nil && parser.pendingFieldCapacity > limits.maxFieldBytes + 4096 {
+      pendingError = CSVError(
+        .fieldTooLarge, path: path, line: batch.pointee.recordStartLine,
+        column: batch.pointee.fieldsInPartialRow + 1,
+        message: "field is longer than the limit of \(limits.maxFieldBytes) bytes")
+    }
+  }
+
+  private func takeCallbackFailure() {
+    guard pendingError == nil, let failure = parser.batch.pointee.failure else { return }
+    pendingError = CSVError(
+      failure.code, path: path, line: failure.line, column: failure.column, message: failure.message)
+  }
+
+  private func describe(_ byte: UInt8) -> String {
+    switch byte {
+    case 0x20...0x7E: return "character '\(Character(Unicode.Scalar(byte)))'"
+    default: return "byte 0x\(String(byte, radix: 16, uppercase: true))"
+    }
+  }
+
+  // MARK: - Handing rows to Swift code
+
+  private func deliverPendingRows(
+    onInvalidRecord: ((CSVError) throws -> Void)?, _ body: (CSVRecord) throws -> Void
+  ) throws {
+    let rows = parser.batch.pointee.rows
+    while nextRow < rows.count {
+      let mark = rows[nextRow]
+      nextRow += 1
+      try withRow(mark) { record in
+        if let problem = check(record, mark) {
+          guard let onInvalidRecord else { throw problem }
+          try onInvalidRecord(problem)
+          return
+        }
+        try body(record)
+      }
+    }
+  }
+
+  private func withRow<T, E: Error>(_ mark: RowMark, _ body: (CSVRecord) throws(E) -> T) throws(E) -> T {
+    let batch = parser.batch
+    // The batch is only read here; callbacks run while no record is alive.
+    let base = UnsafeRawBufferPointer(
+      start: batch.pointee.bytes.withUnsafeBytes { $0.baseAddress }, count: batch.pointee.bytes.count)
+    let ends = UnsafeBufferPointer(
+      start: batch.pointee.fieldEnds.withUnsafeBufferPointer { $0.baseAddress },
+      count: batch.pointee.fieldEnds.count)
+    let record = CSVRecord(
+      line: mark.line, header: header, path: path, base: base, ends: ends, first: mark.firstField)
+    return try body(record)
+  }
+
+  private func check(_ record: CSVRecord, _ mark: RowMark) -> CSVError? {
+    if mark.fieldCount != header.count {
+      let column = min(mark.fieldCount, header.count) + 1
+      return CSVError(
+        .fieldCountMismatch, path: path, line: mark.line, column: column,
+        columnName: column <= header.count ? header.names[column - 1] : nil,
+        message:
+          "record has \(mark.fieldCount) field\(mark.fieldCount == 1 ? "" : "s") but the header has \(header.count)"
+      )
+    }
+    for index in 0..<mark.fieldCount where !UTF8Validation.isValid(record.bytes(at: index)) {
+      return CSVError(
+        .invalidUTF8, path: path, line: mark.line, column: index + 1, columnName: header.names[index],
+        message: "field is not valid UTF-8")
+    }
+    return nil
+  }
+
+  private func validatedUTF8(_ record: CSVRecord, _ index: Int, line: Int, columnName: String?)
+    throws(CSVError) -> String
+  {
+    let field = record.rawBytes(slot: index)
+    guard UTF8Validation.isValid(field) else {
+      throw CSVError(
+        .invalidUTF8, path: path, line: line, column: index + 1, message: "header name is not valid UTF-8")
+    }
+    return String(decoding: field, as: UTF8.self)
+  }
+}

@@ -1,0 +1,52 @@
+/// Writes CSV through libcsv's writer, quoting a field only when it has to be (it holds a comma,
+/// a quote, CR or LF, or it is the only field of a row and empty), with `\n` row ends. Writing
+/// then reading back with ``CSVReader`` gives the same records.
+public struct CSVWriter {
+  /// The CSV text written so far and not yet taken with ``takeBytes()``.
+  public private(set) var bytes: [UInt8] = []
+
+  public init() {}
+
+  /// Appends one row.
+  public mutating func writeRow<Fields: Sequence>(_ fields: Fields) where Fields.Element: StringProtocol {
+    let rowStart = bytes.count
+    var first = true
+    var fieldCount = 0
+    for field in fields {
+      if !first { bytes.append(UInt8(ascii: ",")) }
+      first = false
+      fieldCount += 1
+      var text = String(field)
+      text.withUTF8 { utf8 in append(UnsafeRawBufferPointer(utf8)) }
+    }
+    // A row made of one empty field would read back as a blank line, which readers skip.
+    if fieldCount == 1 && bytes.count == rowStart {
+      bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: "\"")])
+    }
+    bytes.append(UInt8(ascii: "\n"))
+  }
+
+  /// Hands over the text written so far and starts empty, for streaming to a file.
+  public mutating func takeBytes() -> [UInt8] {
+    defer { bytes = [] }
+    return bytes
+  }
+
+  private mutating func append(_ field: UnsafeRawBufferPointer) {
+    if Self.needsQuotes(field) {
+      libcsvAppendQuoted(field, to: &bytes)
+    } else {
+      bytes.append(contentsOf: field)
+    }
+  }
+
+  static func needsQuotes(_ field: UnsafeRawBufferPointer) -> Bool {
+    for byte in field {
+      switch byte {
+      case UInt8(ascii: ","), UInt8(ascii: "\""), 0x0A, 0x0D: return true
+      default: continue
+      }
+    }
+    return false
+  }
+}

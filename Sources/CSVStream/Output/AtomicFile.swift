@@ -1,0 +1,94 @@
+import Glibc
+
+/// Writes a file under a temporary name in the same directory and renames it into place on
+/// ``commit()``, so readers see the old file or the new one, never half of one. Dropped without
+/// a commit, it removes its temporary file.
+public final class AtomicFile {
+  public let path: String
+  let temporaryPath: String
+  private var descriptor: Int32
+  private var pending: [UInt8] = []
+  private var finished = false
+
+  public init(path: String) throws(OutputError) {
+    self.path = path
+    let slash = path.lastIndex(of: "/")
+    let directory = slash.map { String(path[..<$0]) } ?? "."
+    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+    var fd: Int32 = -1
+    var candidate = ""
+    for attempt in 0..<100 {
+      candidate = "\(directory.isEmpty ? "/" : directory)/.\(name).tmp-\(getpid())-\(attempt)"
+      fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+      if fd >= 0 || errno != EEXIST { break }
+    }
+    guard fd >= 0 else {
+      throw OutputError(.cannotCreate, path: path, message: "cannot create: \(errnoText())")
+    }
+    descriptor = fd
+    temporaryPath = candidate
+  }
+
+  deinit {
+    if !finished {
+      close(descriptor)
+      unlink(temporaryPath)
+    }
+  }
+
+  public func write(_ bytes: [UInt8]) throws(OutputError) {
+    pending.append(contentsOf: bytes)
+    if pending.count >= 1 << 16 { try flush() }
+  }
+
+  public func write(_ text: String) throws(OutputError) {
+    try write(Array(text.utf8))
+  }
+
+  private func flush() throws(OutputError) {
+    try writeAll(descriptor, pending, path: path)
+    pending.removeAll(keepingCapacity: true)
+  }
+
+  /// Flushes, syncs and renames the file into place.
+  public func commit() throws(OutputError) {
+    try flush()
+    guard fsync(descriptor) == 0 else {
+      throw OutputError(.writeFailed, path: path, message: "fsync failed: \(errnoText())")
+    }
+    close(descriptor)
+    finished = true
+    guard rename(temporaryPath, path) == 0 else {
+      let text = errnoText()
+      unlink(temporaryPath)
+      throw OutputError(.writeFailed, path: path, message: "cannot rename into place: \(text)")
+    }
+  }
+
+  /// Writes `bytes` to `path` atomically in one call.
+  public static func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
+    let file = try AtomicFile(path: path)
+    try file.write(bytes)
+    try file.commit()
+  }
+}
+
+/// Writes every byte, retrying on short writes and EINTR.
+func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws(OutputError) {
+  let result = bytes.withUnsafeBytes { buffer in
+    Result { () throws(OutputError) in try writeAll(descriptor, buffer, path: path) }
+  }
+  try result.get()
+}
+
+func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer, path: String) throws(OutputError) {
+  var offset = 0
+  while offset < buffer.count {
+    let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+    if written < 0 {
+      if errno == EINTR { continue }
+      throw OutputError(.writeFailed, path: path, message: "write failed: \(errnoText())")
+    }
+    offset += written
+  }
+}
