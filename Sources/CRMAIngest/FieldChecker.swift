@@ -1,0 +1,172 @@
+import CSVStream
+
+/// Applies one field's type and constraints to cell texts. Holds the compiled pattern, so it is
+/// made once per field and used for every row.
+final class FieldChecker {
+  let field: FieldDescriptor
+  private let missingValues: Set<String>
+  private let pattern: Regex<AnyRegexOutput>?
+
+  init(field: FieldDescriptor, schemaMissingValues: [String]) {
+    self.field = field
+    self.missingValues = Set(field.missingValues ?? schemaMissingValues)
+    // Validated when the descriptor was read.
+    self.pattern = field.constraints.pattern.flatMap { try? Regex($0) }
+  }
+
+  /// The typed value of `text`, nil for a missing value, or the reason it is invalid.
+  func check(_ text: String) -> Result<FieldValue?, IngestProblem.Kind.Message> {
+    if missingValues.contains(text) {
+      return field.constraints.required ? .failure(.init(.constraint, "value is required")) : .success(nil)
+    }
+    let value: FieldValue
+    switch parse(text) {
+    case .success(let parsed): value = parsed
+    case .failure(let message): return .failure(message)
+    }
+    if let message = constraintViolation(value, text: text) { return .failure(message) }
+    return .success(value)
+  }
+
+  private func parse(_ text: String) -> Result<FieldValue, IngestProblem.Kind.Message> {
+    switch field.type {
+    case .string, .any:
+      if field.format == "uri", !Self.looksLikeURI(text) {
+        return .failure(.init(.type, "\"\(text)\" is not a URI"))
+      }
+      if field.format == "email", !text.contains("@") {
+        return .failure(.init(.type, "\"\(text)\" is not an e-mail address"))
+      }
+      return .success(.string(text))
+    case .number:
+      switch text {
+      case "NaN": return .success(.number(.nan))
+      case "INF": return .success(.number(.infinity))
+      case "-INF": return .success(.number(-.infinity))
+      default: break
+      }
+      let parsed = Array(text.utf8).withUnsafeBytes { NumberParsing.double($0) }
+      guard let parsed else { return .failure(.init(.type, "\"\(text)\" is not a number")) }
+      return .success(.number(parsed))
+    case .integer:
+      guard let parsed = Array(text.utf8).withUnsafeBytes({ NumberParsing.int($0) }) else {
+        return .failure(.init(.type, "\"\(text)\" is not an integer"))
+      }
+      return .success(.integer(parsed))
+    case .year:
+      guard text.utf8.count == 4, let parsed = Int(text) else {
+        return .failure(.init(.type, "\"\(text)\" is not a year (YYYY)"))
+      }
+      return .success(.year(parsed))
+    case .boolean:
+      if field.trueValues.contains(text) { return .success(.boolean(true)) }
+      if field.falseValues.contains(text) { return .success(.boolean(false)) }
+      return .failure(
+        .init(
+          .type,
+          "\"\(text)\" is not a boolean (\(field.trueValues.first ?? "true")/\(field.falseValues.first ?? "false"))"
+        ))
+    case .date:
+      guard Self.isCalendarDate(text) else {
+        return .failure(.init(.type, "\"\(text)\" is not a date (YYYY-MM-DD)"))
+      }
+      return .success(.date(text))
+    }
+  }
+
+  private func constraintViolation(_ value: FieldValue, text: String) -> IngestProblem.Kind.Message? {
+    let constraints = field.constraints
+    if let allowed = constraints.enumValues, !allowed.contains(where: { Self.equals($0, value) }) {
+      let list = allowed.map { $0.string ?? $0.number.map(NumberFormatting.canonical) ?? "\($0)" }.joined(
+        separator: ", ")
+      return .init(.constraint, "\"\(text)\" is not one of the allowed values (\(list))")
+    }
+    if let pattern, (try? pattern.wholeMatch(in: text)) == nil {
+      return .init(.constraint, "\"\(text)\" does not match the pattern \(constraints.pattern ?? "")")
+    }
+    if let minLength = constraints.minLength, text.count < minLength {
+      return .init(.constraint, "\"\(text)\" is shorter than \(minLength) characters")
+    }
+    if let maxLength = constraints.maxLength, text.count > maxLength {
+      return .init(.constraint, "value is longer than \(maxLength) characters")
+    }
+    let bounds: [(JSONValue?, String, (FieldValue, FieldValue) -> Bool)] = [
+      (constraints.minimum, "less than the minimum", { $0 < $1 }),
+      (constraints.maximum, "more than the maximum", { $1 < $0 }),
+      (constraints.exclusiveMinimum, "not more than the exclusive minimum", { !($1 < $0) }),
+      (constraints.exclusiveMaximum, "not less than the exclusive maximum", { !($0 < $1) }),
+    ]
+    for (bound, words, violates) in bounds {
+      guard let bound, let limit = Self.fieldValue(bound) else { continue }
+      if violates(value, limit) {
+        return .init(.constraint, "\(text) is \(words) \(limit.text)")
+      }
+    }
+    return nil
+  }
+
+  private static func fieldValue(_ json: JSONValue) -> FieldValue? {
+    if let number = json.number { return .number(number) }
+    if let string = json.string { return .date(string) }
+    return nil
+  }
+
+  private static func equals(_ json: JSONValue, _ value: FieldValue) -> Bool {
+    switch (json, value) {
+    case (.string(let a), .string(let b)), (.string(let a), .date(let b)): return a == b
+    case (.number(let a), _): return value.double == a
+    case (.bool(let a), .boolean(let b)): return a == b
+    default: return false
+    }
+  }
+
+  static func looksLikeURI(_ text: String) -> Bool {
+    guard let colon = text.firstIndex(of: ":"), colon != text.startIndex else { return false }
+    let scheme = text[..<colon]
+    guard let first = scheme.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else {
+      return false
+    }
+    let rest = text[text.index(after: colon)...]
+    return scheme.unicodeScalars.allSatisfy {
+      $0.isASCII
+        && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "+.-".unicodeScalars.contains($0))
+    }
+      && !rest.isEmpty && !rest.contains(where: { $0 == " " || $0 == "\n" || $0 == "\t" })
+  }
+
+  static func isCalendarDate(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
+      return false
+    }
+    func number(_ range: Range<Int>) -> Int? {
+      var value = 0
+      for index in range {
+        let digit = Int(bytes[index]) - 48
+        guard digit >= 0 && digit <= 9 else { return nil }
+        value = value * 10 + digit
+      }
+      return value
+    }
+    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+      (1...12).contains(month)
+    else {
+      return false
+    }
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    return (1...days).contains(day)
+  }
+}
+
+extension IngestProblem.Kind {
+  /// A problem's kind and text, before its file, line and column are known.
+  struct Message: Error, Equatable {
+    var kind: IngestProblem.Kind
+    var text: String
+    init(_ kind: IngestProblem.Kind, _ text: String) {
+      self.kind = kind
+      self.text = text
+    }
+  }
+}

@@ -1,0 +1,182 @@
+import CSVStream
+import Glibc
+import Logging
+
+/// The ingest stage: reads `datapackage.json`, loads every resource through the CSV reader and
+/// enforces its Table Schema — types, required, enum, bounds, pattern, uniqueness, primary keys
+/// and foreign keys across resources. All problems of a run are collected.
+public enum IngestStage {
+  /// Rows per resource beyond which reading stops with a problem; bounds memory on bad input.
+  public static let maxRowsPerResource = 1_000_000
+
+  /// Loads and validates the package in `directory`. Throws only when the descriptor itself is
+  /// unusable; problems in the data are returned in the result.
+  public static func run(directory: String, limits: CSVLimits = .default, logger: Logger) throws(IngestError)
+    -> IngestResult
+  {
+    let descriptor = try DataPackageDescriptor.load(directory: directory)
+    logger.debug("descriptor read", metadata: ["package.resources": "\(descriptor.resources.count)"])
+    var tables: [Table] = []
+    var problems: [IngestProblem] = []
+    for resource in descriptor.resources {
+      let (table, found) = load(resource, directory: directory, limits: limits)
+      if let table { tables.append(table) }
+      problems += found
+      logger.info(
+        "resource read",
+        metadata: [
+          "resource.name": "\(resource.name)", "rows.read": "\(table?.rows.count ?? 0)",
+          "rows.rejected": "\(Set(found.compactMap(\.line)).count)", "problems": "\(found.count)",
+        ])
+    }
+    problems += checkForeignKeys(descriptor, tables, directory: directory)
+    return IngestResult(descriptor: descriptor, tables: tables, problems: problems)
+  }
+
+  static func displayPath(_ directory: String, _ path: String) -> String {
+    directory == "." ? path : "\(directory)/\(path)"
+  }
+
+  private static func load(_ resource: ResourceDescriptor, directory: String, limits: CSVLimits) -> (
+    Table?, [IngestProblem]
+  ) {
+    let path = displayPath(directory, resource.path)
+    var problems: [IngestProblem] = []
+    func problem(_ kind: IngestProblem.Kind, line: Int?, column: String?, _ message: String) {
+      problems.append(
+        IngestProblem(kind, resource: resource.name, path: path, line: line, column: column, message: message)
+      )
+    }
+    if let escape = escapesFolder(resource.path, directory: directory) {
+      problem(.missingFile, line: nil, column: nil, escape)
+      return (nil, problems)
+    }
+    let reader: CSVReader
+    do {
+      reader = try CSVReader(path: path, limits: limits)
+    } catch {
+      problem(
+        error.code == .cannotOpen ? .missingFile : .malformedCSV, line: error.line,
+        column: error.columnName ?? error.column.map { "column \($0)" }, error.message)
+      return (nil, problems)
+    }
+    let schema = resource.schema
+    let header = reader.header.names
+    let expected = schema.fields.map(\.name)
+    if header != expected {
+      for (index, name) in expected.enumerated() where index >= header.count || header[index] != name {
+        let found = index < header.count ? "\"\(header[index])\"" : "nothing"
+        problem(
+          .header, line: 1, column: name, "header column \(index + 1) should be \"\(name)\", found \(found)")
+      }
+      for index in expected.count..<max(expected.count, header.count) {
+        problem(
+          .header, line: 1, column: header[index],
+          "header column \(index + 1) \"\(header[index])\" is not in the schema")
+      }
+      return (nil, problems)
+    }
+    let checkers = schema.fields.map { FieldChecker(field: $0, schemaMissingValues: schema.missingValues) }
+    let keyIndexes = schema.primaryKey.compactMap { schema.index(of: $0) }
+    var seenKeys: [[FieldValue?]: Int] = [:]
+    var uniqueSeen: [Int: [FieldValue: Int]] = [:]
+    var rows: [[FieldValue?]] = []
+    var lines: [Int] = []
+    do {
+      try reader.forEach { record in
+        if rows.count >= maxRowsPerResource {
+          throw CSVError(
+            .rowTooLarge, path: path, line: record.line, message: "more than \(maxRowsPerResource) rows")
+        }
+        var values: [FieldValue?] = []
+        values.reserveCapacity(checkers.count)
+        var rowOK = true
+        for (index, checker) in checkers.enumerated() {
+          switch checker.check(record.string(at: index)) {
+          case .success(let value):
+            values.append(value)
+          case .failure(let message):
+            values.append(nil)
+            rowOK = false
+            problem(message.kind, line: record.line, column: checker.field.name, message.text)
+          }
+        }
+        for (index, checker) in checkers.enumerated() where checker.field.constraints.unique {
+          guard let value = values[index] else { continue }
+          if let first = uniqueSeen[index, default: [:]][value] {
+            problem(
+              .constraint, line: record.line, column: checker.field.name,
+              "\"\(value.text)\" is not unique (also on line \(first))")
+          } else {
+            uniqueSeen[index, default: [:]][value] = record.line
+          }
+        }
+        if !keyIndexes.isEmpty {
+          let key = keyIndexes.map { values[$0] }
+          if rowOK || !key.contains(where: { $0 == nil }) {
+            if let first = seenKeys[key] {
+              problem(
+                .primaryKey, line: record.line, column: schema.primaryKey.joined(separator: ", "),
+                "duplicate primary key (\(key.map { $0?.text ?? "" }.joined(separator: ", "))), first on line \(first)"
+              )
+            } else {
+              seenKeys[key] = record.line
+            }
+          }
+        }
+        rows.append(values)
+        lines.append(record.line)
+      }
+    } catch let error as CSVError {
+      problem(
+        .malformedCSV, line: error.line, column: error.columnName ?? error.column.map { "column \($0)" },
+        error.message)
+      return (nil, problems)
+    } catch {
+      problem(.malformedCSV, line: nil, column: nil, "\(error)")
+      return (nil, problems)
+    }
+    return (Table(resource: resource, rows: rows, lines: lines), problems)
+  }
+
+  /// A resource path that resolves (through links) outside the package folder is refused.
+  private static func escapesFolder(_ relative: String, directory: String) -> String? {
+    guard let root = realpath(directory, nil) else { return nil }
+    defer { free(root) }
+    guard let resolved = realpath("\(directory)/\(relative)", nil) else { return nil }
+    defer { free(resolved) }
+    let rootPath = String(cString: root)
+    let filePath = String(cString: resolved)
+    return filePath.hasPrefix(rootPath == "/" ? "/" : rootPath + "/")
+      ? nil : "resolves outside the package folder"
+  }
+
+  private static func checkForeignKeys(
+    _ descriptor: DataPackageDescriptor, _ tables: [Table], directory: String
+  ) -> [IngestProblem] {
+    var problems: [IngestProblem] = []
+    for table in tables {
+      for key in table.resource.schema.foreignKeys {
+        let targetName = key.referencedResource ?? table.name
+        guard let target = tables.first(where: { $0.name == targetName }) else { continue }  // already reported
+        let targetIndexes = key.referencedFields.compactMap { target.column($0) }
+        let known = Set(target.rows.map { row in targetIndexes.map { row[$0]?.text } })
+        let indexes = key.fields.compactMap { table.column($0) }
+        for (rowIndex, row) in table.rows.enumerated() {
+          let values = indexes.map { row[$0]?.text }
+          if values.contains(where: { $0 == nil }) { continue }
+          if !known.contains(values) {
+            let shown = values.compactMap { $0 }.joined(separator: ", ")
+            problems.append(
+              IngestProblem(
+                .foreignKey, resource: table.name, path: displayPath(directory, table.resource.path),
+                line: table.lines[rowIndex], column: key.fields.joined(separator: ", "),
+                message:
+                  "\"\(shown)\" is not a \(key.referencedFields.joined(separator: ", ")) in \(targetName)"))
+          }
+        }
+      }
+    }
+    return problems
+  }
+}

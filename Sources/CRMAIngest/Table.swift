@@ -1,0 +1,37 @@
+/// A validated resource: typed rows in file order, each with the line it came from.
+public struct Table: Sendable {
+  public let resource: ResourceDescriptor
+  /// One array per row, one optional value per schema field (nil = missing value).
+  public let rows: [[FieldValue?]]
+  public let lines: [Int]
+
+  public init(resource: ResourceDescriptor, rows: [[FieldValue?]], lines: [Int]) {
+    self.resource = resource
+    self.rows = rows
+    self.lines = lines
+  }
+
+  public var name: String { resource.name }
+
+  public func column(_ name: String) -> Int? { resource.schema.index(of: name) }
+
+  /// The value of field `name` in row `row`; nil when missing or when there is no such field.
+  public func value(_ row: Int, _ name: String) -> FieldValue? {
+    guard let index = column(name) else { return nil }
+    return rows[row][index]
+  }
+}
+
+/// What the ingest stage found: every table that could be read, and every problem.
+public struct IngestResult: Sendable {
+  public let descriptor: DataPackageDescriptor
+  public let tables: [Table]
+  public let problems: [IngestProblem]
+
+  public func table(named name: String) -> Table? { tables.first { $0.name == name } }
+
+  public var isValid: Bool { problems.isEmpty }
+
+  /// Problems of one resource.
+  public func problems(of resource: String) -> [IngestProblem] { problems.filter { $0.resource == resource } }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import CRMAIngest
+import CSVStream
+import Logging
+
+struct Validate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Check data/ against its datapackage.json (types, constraints, keys, foreign keys).",
+    discussion: """
+      Prints a summary per resource on standard output and every problem as FILE:LINE: column: \
+      message on standard error. Exit 0 when valid, 65 when any value or row breaks its schema, \
+      66 when a listed file is missing, 78 when datapackage.json itself is invalid.
+      """)
+
+  @Option(help: "The data package folder.")
+  var data = "data"
+
+  @OptionGroup var logging: LoggingOptions
+
+  func run() throws {
+    let result = try IngestCommandSupport.ingest(
+      directory: data, logger: logging.makeLogger(label: "crma.validate"))
+    try IngestCommandSupport.report(result)
+  }
+}
+
+struct Ingest: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Validate data/ and write the normalised tables with their own datapackage.json.",
+    discussion:
+      "Exit codes as for validate; nothing is written unless the package is valid. 73/74 when the output cannot be created or written."
+  )
+
+  @Option(help: "The data package folder.")
+  var data = "data"
+
+  @Option(help: "Where to write the normalised tables.")
+  var out = "build/ingest"
+
+  @OptionGroup var logging: LoggingOptions
+
+  func run() throws {
+    let logger = logging.makeLogger(label: "crma.ingest")
+    let result = try IngestCommandSupport.ingest(directory: data, logger: logger)
+    try IngestCommandSupport.report(result)
+    do throws(OutputError) {
+      let written = try IngestOutput.write(result, to: out, logger: logger)
+      logger.info(
+        "ingest finished", metadata: ["outputs.written": "\(written.count)", "output.folder": "\(out)"])
+    } catch {
+      printError(error.description)
+      throw ExitStatus.code(for: error)
+    }
+  }
+}
+
+/// What validate and ingest share: running the stage and turning its result into output and
+/// an exit code.
+enum IngestCommandSupport {
+  static func ingest(directory: String, logger: Logger) throws -> IngestResult {
+    do throws(IngestError) {
+      return try IngestStage.run(directory: directory, logger: logger)
+    } catch {
+      printError(error.description)
+      throw error.code == .missingInput ? ExitStatus.noInput : ExitStatus.config
+    }
+  }
+
+  /// Prints the summary and problems; throws the exit code when there are problems.
+  static func report(_ result: IngestResult) throws {
+    var lines = ["resource                      rows  problems"]
+    var totalRows = 0
+    for resource in result.descriptor.resources {
+      let rows = result.table(named: resource.name)?.rows.count
+      totalRows += rows ?? 0
+      let problemCount = result.problems(of: resource.name).count
+      lines.append(
+        DisplayWidth.pad(resource.name, to: 26)
+          + DisplayWidth.pad(rows.map(String.init) ?? "-", to: 8, alignRight: true)
+          + DisplayWidth.pad(String(problemCount), to: 10, alignRight: true))
+    }
+    let count = result.problems.count
+    lines.append(
+      "\(result.descriptor.resources.count) resources, \(totalRows) rows, \(count) problem\(count == 1 ? "" : "s")"
+    )
+    print(lines.joined(separator: "\n"))
+    for problem in result.problems { printError(problem.description) }
+    if result.problems.contains(where: { $0.kind == .missingFile }) { throw ExitStatus.noInput }
+    if !result.problems.isEmpty { throw ExitStatus.dataError }
+  }
+}

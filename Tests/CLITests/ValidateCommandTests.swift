@@ -1,0 +1,87 @@
+import CRMATestSupport
+import Foundation
+import Testing
+
+@Suite("crma validate and crma ingest: exit codes and outputs")
+struct ValidateCommandTests {
+  @Test("validate passes on data/ and prints a summary")
+  func valid() throws {
+    let result = try CommandRunner.run(["validate", "--data", Repository.dataDirectory])
+    #expect(result.status == 0)
+    #expect(result.standardOutput.contains("15 resources"))
+    #expect(result.standardOutput.hasSuffix(" 0 problems\n"))
+  }
+
+  @Test("bad data exits 65 with FILE:LINE: column: message")
+  func badData() throws {
+    let fixture = try DataFixture()
+    defer { fixture.remove() }
+    try fixture.setField("supply_shares.csv", line: 2, column: 6, to: "abc")
+    let result = try CommandRunner.run(["validate", "--data", fixture.path])
+    #expect(result.status == 65)
+    #expect(
+      result.standardError == "\(fixture.path)/supply_shares.csv:2: share_pct: \"abc\" is not a number\n")
+  }
+
+  @Test("a missing file exits 66, an invalid descriptor 78, a missing folder 66")
+  func codes() throws {
+    let fixture = try DataFixture()
+    defer { fixture.remove() }
+    try fixture.remove("events.csv")
+    #expect(try CommandRunner.run(["validate", "--data", fixture.path]).status == 66)
+    try fixture.write("datapackage.json", "[]")
+    #expect(try CommandRunner.run(["validate", "--data", fixture.path]).status == 78)
+    #expect(try CommandRunner.run(["validate", "--data", "/nonexistent/crma"]).status == 66)
+  }
+
+  @Test(
+    "ingest writes normalised tables and a descriptor, byte-identical across runs, readable by frictionless")
+  func ingestOutputs() throws {
+    let out = try TemporaryDirectory()
+    defer { out.remove() }
+    let first = try CommandRunner.run([
+      "ingest", "--data", Repository.dataDirectory, "--out", "\(out.path)/a",
+    ])
+    let second = try CommandRunner.run([
+      "ingest", "--data", Repository.dataDirectory, "--out", "\(out.path)/b",
+    ])
+    #expect(first.status == 0)
+    #expect(second.status == 0)
+    let files = try FileManager.default.contentsOfDirectory(atPath: "\(out.path)/a").sorted()
+    #expect(files.count == 16)
+    for file in files {
+      let a = try Data(contentsOf: URL(fileURLWithPath: "\(out.path)/a/\(file)"))
+      let b = try Data(contentsOf: URL(fileURLWithPath: "\(out.path)/b/\(file)"))
+      #expect(a == b, "\(file) differs between runs")
+    }
+    #expect(try out.read("a/supply_shares.csv").hasPrefix("assessment_year,scope,material_id,"))
+    if let status = try Frictionless.validate("\(out.path)/a/datapackage.json") {
+      #expect(status == 0)
+    }
+  }
+
+  @Test("ingest of bad data writes nothing and keeps earlier outputs")
+  func ingestKeepsOutputs() throws {
+    let out = try TemporaryDirectory()
+    defer { out.remove() }
+    #expect(
+      try CommandRunner.run(["ingest", "--data", Repository.dataDirectory, "--out", out.path]).status == 0)
+    let before = try out.read("supply_shares.csv")
+    let fixture = try DataFixture()
+    defer { fixture.remove() }
+    try fixture.setField("supply_shares.csv", line: 2, column: 6, to: "abc")
+    #expect(try CommandRunner.run(["ingest", "--data", fixture.path, "--out", out.path]).status == 65)
+    #expect(try out.read("supply_shares.csv") == before)
+  }
+
+  @Test("an output folder that cannot be created exits 73")
+  func unwritable() throws {
+    let folder = try TemporaryDirectory()
+    defer { folder.remove() }
+    try folder.write("file", "not a folder")
+    let result = try CommandRunner.run([
+      "ingest", "--data", Repository.dataDirectory, "--out", "\(folder.path)/file/out",
+    ])
+    #expect(result.status == 73)
+  }
+}
