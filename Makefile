@@ -17,7 +17,7 @@ FRICTIONLESS := $(VENV)/bin/frictionless
 
 .PHONY: all deps build test validate bench clean format
 
-all: build validate
+all: build validate build/ingest/datapackage.json
 
 ## deps: installs libcsv-dev (the only system library crma needs) when csv.h is missing.
 deps: /usr/include/csv.h
@@ -40,6 +40,10 @@ $(FRICTIONLESS):
 validate: $(CRMA) $(FRICTIONLESS)
 	$(CRMA) validate --data data
 	$(FRICTIONLESS) validate data/datapackage.json
+
+## The ingest stage's output: rerun only when data/ or the binary changed.
+build/ingest/datapackage.json: $(CRMA) $(DATA_FILES)
+	$(CRMA) ingest --data data --out build/ingest
 
 test: deps $(FRICTIONLESS)
 	$(SWIFT) build --build-tests
