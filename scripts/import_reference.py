@@ -528,6 +528,43 @@ for commodity, mid, stage, basis, description in PRODUCT_MAP:
                           "material_id": mid, "stage": stage, "basis": basis,
                           "mapping_note": "crma product code used in production_reserves.csv", "source_id": CRMA_SOURCE})
 
+# Product names used in ukraine_output.csv: crma's classification of each name (material and
+# stage), with the source of the first row that uses the name.
+NAME_STAGE = [
+    ("TiO2 pigment", "titanium", "product"), ("titanium sponge", "titanium-metal", "metal"),
+    ("titanium slag", "titanium", "processing"), ("zircon", "zirconium", "extraction"),
+    ("zirconium mineral", "zirconium", "extraction"), ("lithium mine", "lithium", "extraction"),
+    ("REE mine", "rare-earth-elements", "extraction"), ("scandium", "scandium", "processing"),
+    ("ilmenite", "titanium", "extraction"), ("rutile", "titanium", "extraction"), ("titanium", "titanium", "extraction"),
+]
+for row in ukraine_output:
+    name = row["product"]
+    if any(c["commodity"] == name for c in commodity_map):
+        continue
+    mid, stage = next((m, st) for prefix, m, st in NAME_STAGE if name.startswith(prefix))
+    commodity_map.append({"commodity": name, "code_system": "name", "code": slug(name)[:60], "description": f"product name as used in ukraine_output.csv",
+                          "material_id": mid, "stage": stage, "basis": "", "mapping_note": "crma classification of the source's product name",
+                          "source_id": row["source_id"]})
+
+# Hypothetical Ukrainian supply: each scenario sets Ukraine's figure for one product and year to a
+# sourced quantity (a past output or an announced capacity) and recomputes shares.
+scenarios = [
+    {"scenario_id": "SC01", "label": "ZTMC back at its 2012 titanium sponge output", "material_id": "titanium-metal",
+     "stage": "metal", "product": "titanium-sponge", "base_edition": "MCS 2026", "base_year": "2025", "quantity": "10300",
+     "unit": "t", "rationale": "Group DF press release: the Zaporizhzhia Titanium-Magnesium Combine produced 10.3 kt of titanium sponge in 2012 (ukraine_output UO005).",
+     "source_id": "groupdf-press-center-group-df"},
+    {"scenario_id": "SC02", "label": "Ukrainian titanium sponge at the 2020 level NADPU reports", "material_id": "titanium-metal",
+     "stage": "metal", "product": "titanium-sponge", "base_edition": "MCS 2026", "base_year": "2025", "quantity": "6000",
+     "unit": "t", "rationale": "NADPU via Geonews: Ukraine produced 6 kt of sponge in 2020 (ukraine_output UO008); USGS lists Ukraine at zero.",
+     "source_id": "geonews-chi-e-v-ukraini"},
+    {"scenario_id": "SC03", "label": "Ukrainian ilmenite at its 2024 level as revised by USGS", "material_id": "titanium",
+     "stage": "extraction", "product": "ilmenite", "base_edition": "MCS 2026", "base_year": "2025", "quantity": "286",
+     "unit": "kt TiO2", "rationale": "USGS MCS 2026 revised Ukraine's 2024 ilmenite production to 286 kt TiO2 (production_reserves); the 2025 estimate is 200.",
+     "source_id": "cmm-mcs2026-sample"},
+]
+write("scenarios.csv", ["scenario_id", "label", "material_id", "stage", "product", "base_edition", "base_year", "quantity",
+                        "unit", "rationale", "source_id"], scenarios)
+
 for m in MATERIALS.values():
     m.setdefault("crma_category", "not-listed")
 

@@ -153,7 +153,7 @@ struct BrokenDataTests {
     let logger = Logger(label: "test", factory: { _ in handler })
     _ = try IngestStage.run(directory: Repository.dataDirectory, logger: logger)
     let entries = handler.entries.filter { $0.message.description == "resource read" }
-    #expect(entries.count == 15)
+    #expect(entries.count == 16)
     #expect(entries.contains { $0.metadata["resource.name"]?.description == "sources" })
   }
 }
