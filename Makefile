@@ -17,7 +17,7 @@ FRICTIONLESS := $(VENV)/bin/frictionless
 
 .PHONY: all deps build test validate bench clean format
 
-all: build validate build/ingest/datapackage.json
+all: build validate build/transform/datapackage.json
 
 ## deps: installs libcsv-dev (the only system library crma needs) when csv.h is missing.
 deps: /usr/include/csv.h
@@ -44,6 +44,10 @@ validate: $(CRMA) $(FRICTIONLESS)
 ## The ingest stage's output: rerun only when data/ or the binary changed.
 build/ingest/datapackage.json: $(CRMA) $(DATA_FILES)
 	$(CRMA) ingest --data data --out build/ingest
+
+## The transform stage: derived tables from the ingest output.
+build/transform/datapackage.json: $(CRMA) build/ingest/datapackage.json
+	$(CRMA) transform --in build/ingest --out build/transform
 
 test: deps $(FRICTIONLESS)
 	$(SWIFT) build --build-tests

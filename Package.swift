@@ -14,6 +14,7 @@ let package = Package(
   products: [
     .library(name: "CSVStream", targets: ["CSVStream"]),
     .library(name: "CRMAIngest", targets: ["CRMAIngest"]),
+    .library(name: "CRMATransform", targets: ["CRMATransform"]),
     .executable(name: "crma", targets: ["crma"]),
   ],
   dependencies: [
@@ -29,10 +30,14 @@ let package = Package(
       name: "CRMAIngest",
       dependencies: ["CSVStream", .product(name: "Logging", package: "swift-log")],
       swiftSettings: strictSettings),
+    .target(
+      name: "CRMATransform",
+      dependencies: ["CSVStream", "CRMAIngest", .product(name: "Logging", package: "swift-log")],
+      swiftSettings: strictSettings),
     .executableTarget(
       name: "crma",
       dependencies: [
-        "CSVStream", "CRMAIngest",
+        "CSVStream", "CRMAIngest", "CRMATransform",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],
@@ -49,6 +54,9 @@ let package = Package(
         "CRMAIngest", "CSVStream", "CRMATestSupport",
         .product(name: "InMemoryLogging", package: "swift-log"),
       ],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "CRMATransformTests", dependencies: ["CRMATransform", "CRMAIngest", "CRMATestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "CLITests", dependencies: ["CRMATestSupport"], swiftSettings: strictSettings),

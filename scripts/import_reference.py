@@ -519,14 +519,15 @@ for r in read("crma/hs_codes.csv"):
 PRODUCT_MAP = [
     ("lithium-mine", "lithium", "extraction", "t Li", "USGS MCS lithium: mine production, lithium content"),
     ("rare-earths-mine", "rare-earth-elements", "extraction", "t REO", "USGS MCS rare earths: mine production, rare-earth-oxide equivalent"),
-    ("titanium-sponge", "titanium-metal", "metal", "t", "USGS MCS titanium: sponge metal production, gross weight"),
+    ("titanium-sponge", "titanium-metal", "metal", "t Ti sponge", "USGS MCS titanium: sponge metal production, gross weight"),
     ("ilmenite", "titanium", "extraction", "kt TiO2", "USGS MCS titanium mineral concentrates: ilmenite, TiO2 content"),
     ("rutile", "titanium", "extraction", "kt TiO2", "USGS MCS titanium mineral concentrates: rutile, TiO2 content"),
 ]
 for commodity, mid, stage, basis, description in PRODUCT_MAP:
     commodity_map.append({"commodity": commodity, "code_system": "product", "code": commodity, "description": description,
                           "material_id": mid, "stage": stage, "basis": basis,
-                          "mapping_note": "crma product code used in production_reserves.csv", "source_id": CRMA_SOURCE})
+                          "mapping_note": "crma product code used in production_reserves.csv",
+                          "source_id": next(r["source_id"] for r in production if r["product"] == commodity)})
 
 # Product names used in ukraine_output.csv: crma's classification of each name (material and
 # stage), with the source of the first row that uses the name.

@@ -85,3 +85,35 @@ struct ValidateCommandTests {
     #expect(result.status == 73)
   }
 }
+
+@Suite("crma transform")
+struct TransformCommandTests {
+  @Test("writes every table and a descriptor frictionless accepts, byte-identical across runs")
+  func outputs() throws {
+    let folder = try TemporaryDirectory()
+    defer { folder.remove() }
+    #expect(
+      try CommandRunner.run(["ingest", "--data", Repository.dataDirectory, "--out", "\(folder.path)/ingest"])
+        .status == 0)
+    for run in ["a", "b"] {
+      let result = try CommandRunner.run([
+        "transform", "--in", "\(folder.path)/ingest", "--out", "\(folder.path)/\(run)",
+      ])
+      #expect(result.status == 0, "\(result.standardError)")
+    }
+    for table in [
+      "mapping", "unmapped", "figures", "reconciled", "shares", "concentration", "supply_risk", "benchmarks",
+      "exposure", "exposure_deposits", "scenarios",
+    ] {
+      #expect(try folder.read("a/\(table).csv") == folder.read("b/\(table).csv"), "\(table)")
+    }
+    #expect(try folder.read("a/datapackage.json") == folder.read("b/datapackage.json"))
+    if let status = try Frictionless.validate("\(folder.path)/a/datapackage.json") { #expect(status == 0) }
+  }
+
+  @Test("a missing input folder exits 66")
+  func missingInput() throws {
+    #expect(
+      try CommandRunner.run(["transform", "--in", "/nonexistent/ingest", "--out", "/tmp/x"]).status == 66)
+  }
+}

@@ -1,0 +1,50 @@
+import CRMAIngest
+import Logging
+
+/// Everything the transform stage computes, as typed values.
+public struct TransformResult: Sendable {
+  public var mapped: [MappedFigure]
+  public var unmapped: [UnmappedFigure]
+  public var figures: [NormalisedFigure]
+  public var reconciled: [ReconciledFact]
+  public var shares: [ShareRow]
+  public var concentration: [ConcentrationRow]
+  public var criticality: [CriticalityCheck]
+  public var article5: [Article5Check]
+  public var exposedDeposits: [ExposedDeposit]
+  public var exposure: [ExposureRow]
+  public var scenarios: [ScenarioResult]
+}
+
+/// The transform stage: a pure function from the typed data package to the derived tables.
+public enum TransformStage {
+  public static func run(_ input: TransformInput, logger: Logger) -> TransformResult {
+    let (mapped, unmapped) = CRMAMapping.map(input)
+    for figure in unmapped {
+      logger.warning(
+        "figure maps to no material",
+        metadata: [
+          "figure.resource": "\(figure.resource)", "figure.record": "\(figure.record)",
+          "reason": "\(figure.reason)",
+        ])
+    }
+    let figures = CRMAMapping.normalise(input, mapped: mapped)
+    let reconciled = Reconciliation.reconcile(input.production) { input.confidence(of: $0) }
+    let world = WorldSupply.compute(input)
+    let study = StudySupply.concentration(input)
+    let exposure = WarExposure.compute(input, normalised: figures)
+    let result = TransformResult(
+      mapped: mapped, unmapped: unmapped, figures: figures, reconciled: reconciled, shares: world.shares,
+      concentration: world.concentration + study, criticality: CriticalityChecks.compute(input),
+      article5: Article5.checks(input), exposedDeposits: exposure.deposits, exposure: exposure.split,
+      scenarios: ScenarioAnalysis.run(input))
+    logger.info(
+      "transform finished",
+      metadata: [
+        "figures.mapped": "\(mapped.count)", "figures.unmapped": "\(unmapped.count)",
+        "figures.unconvertible": "\(figures.filter { $0.status == "unconvertible" }.count)",
+        "facts.reconciled": "\(reconciled.count)",
+      ])
+    return result
+  }
+}
