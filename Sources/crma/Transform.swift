@@ -36,7 +36,7 @@ struct Transform: ParsableCommand {
     }
     let result = TransformStage.run(typed, logger: logger)
     do throws(OutputError) {
-      let written = try TransformOutput.write(result, to: out, logger: logger)
+      let written = try TransformOutput.write(result, passingThrough: ingest, to: out, logger: logger)
       logger.info(
         "transform written", metadata: ["outputs.written": "\(written.count)", "output.folder": "\(out)"])
     } catch {

@@ -168,7 +168,7 @@ extension TransformResult {
           ]
         }),
       OutputTable(
-        name: "benchmarks", title: "CRMA Article 5 checks",
+        name: "article5", title: "CRMA Article 5 checks",
         description:
           "For each strategic material: the largest single third-country share of EU sourcing per stage against the 65 % cap; coverage of EU consumption against the 10 % extraction and 40 % processing benchmarks where consumption figures exist.",
         fields: [
