@@ -102,7 +102,7 @@ struct TransformCommandTests {
       #expect(result.status == 0, "\(result.standardError)")
     }
     for table in [
-      "mapping", "unmapped", "figures", "reconciled", "shares", "concentration", "supply_risk", "benchmarks",
+      "mapping", "unmapped", "figures", "reconciled", "shares", "concentration", "supply_risk", "article5",
       "exposure", "exposure_deposits", "scenarios",
     ] {
       #expect(try folder.read("a/\(table).csv") == folder.read("b/\(table).csv"), "\(table)")
