@@ -15,9 +15,9 @@ VENV := .venv
 FRICTIONLESS_VERSION := 5.21.0
 FRICTIONLESS := $(VENV)/bin/frictionless
 
-.PHONY: all deps build test validate bench clean format
+.PHONY: all deps build test validate check-reports bench clean format
 
-all: build validate build/transform/datapackage.json
+all: build validate reports/README.md
 
 ## deps: installs libcsv-dev (the only system library crma needs) when csv.h is missing.
 deps: /usr/include/csv.h
@@ -49,10 +49,23 @@ build/ingest/datapackage.json: $(CRMA) $(DATA_FILES)
 build/transform/datapackage.json: $(CRMA) build/ingest/datapackage.json
 	$(CRMA) transform --in build/ingest --out build/transform
 
+## The report stage: reports/ is committed, regenerated from data/ and the code.
+reports/README.md: $(CRMA) build/transform/datapackage.json
+	$(CRMA) report --in build/transform --out reports
+
+## Fails when the committed reports/ differ from what data/ and the code produce now.
+check-reports: $(CRMA)
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(CRMA) ingest --data data --out "$$tmp/ingest" >/dev/null && \
+	$(CRMA) transform --in "$$tmp/ingest" --out "$$tmp/transform" 2>/dev/null && \
+	$(CRMA) report --in "$$tmp/transform" --out "$$tmp/reports" && \
+	if diff -r reports "$$tmp/reports" >/dev/null; then echo "reports/ is current"; \
+	else diff -r reports "$$tmp/reports" | head -20; echo "reports/ is stale: run make and commit reports/" >&2; exit 1; fi
+
 test: deps $(FRICTIONLESS)
 	$(SWIFT) build --build-tests
 	CRMA_FRICTIONLESS=$(abspath $(FRICTIONLESS)) $(SWIFT) test
-	$(MAKE) --no-print-directory validate
+	$(MAKE) --no-print-directory validate check-reports
 
 bench:
 	@echo "make bench: the trade-extract benchmark is not written yet (see BENCHMARKS.md)."

@@ -15,6 +15,7 @@ let package = Package(
     .library(name: "CSVStream", targets: ["CSVStream"]),
     .library(name: "CRMAIngest", targets: ["CRMAIngest"]),
     .library(name: "CRMATransform", targets: ["CRMATransform"]),
+    .library(name: "CRMAReport", targets: ["CRMAReport"]),
     .executable(name: "crma", targets: ["crma"]),
   ],
   dependencies: [
@@ -34,10 +35,14 @@ let package = Package(
       name: "CRMATransform",
       dependencies: ["CSVStream", "CRMAIngest", .product(name: "Logging", package: "swift-log")],
       swiftSettings: strictSettings),
+    .target(
+      name: "CRMAReport",
+      dependencies: ["CSVStream", "CRMAIngest", .product(name: "Logging", package: "swift-log")],
+      swiftSettings: strictSettings),
     .executableTarget(
       name: "crma",
       dependencies: [
-        "CSVStream", "CRMAIngest", "CRMATransform",
+        "CSVStream", "CRMAIngest", "CRMATransform", "CRMAReport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],
@@ -58,6 +63,10 @@ let package = Package(
     .testTarget(
       name: "CRMATransformTests", dependencies: ["CRMATransform", "CRMAIngest", "CRMATestSupport"],
       swiftSettings: strictSettings),
+    .testTarget(
+      name: "CRMAReportTests",
+      dependencies: ["CRMAReport", "CRMATransform", "CRMAIngest", "CSVStream", "CRMATestSupport"],
+      exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
       name: "CLITests", dependencies: ["CRMATestSupport"], swiftSettings: strictSettings),
   ]

@@ -9,11 +9,14 @@ import Logging
 public enum TransformOutput {
   /// Input resources copied into the transform output for the report stage.
   public static let passThrough = [
-    "sources", "materials", "criticality", "events", "deposits", "deposit_figures", "deposit_control", "ukraine_output",
+    "sources", "countries", "materials", "criticality", "events", "deposits", "deposit_figures",
+    "deposit_control",
+    "ukraine_output", "supply_shares",
   ]
 
   public static func write(
-    _ result: TransformResult, passingThrough ingest: IngestResult? = nil, to directory: String, logger: Logger
+    _ result: TransformResult, passingThrough ingest: IngestResult? = nil, to directory: String,
+    logger: Logger
   ) throws(OutputError) -> [String] {
     do {
       try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -33,7 +36,8 @@ public enum TransformOutput {
     var resources = tables.map(\.descriptor)
     if let ingest {
       for name in passThrough {
-        guard let table = ingest.table(named: name), let json = resourceJSON(name, in: ingest.descriptor.json) else { continue }
+        guard let table = ingest.table(named: name), let json = resourceJSON(name, in: ingest.descriptor.json)
+        else { continue }
         var writer = CSVWriter()
         writer.writeRow(table.resource.schema.fields.map(\.name))
         for row in table.rows { writer.writeRow(row.map { $0?.text ?? "" }) }
@@ -61,7 +65,8 @@ public enum TransformOutput {
 /// A resource's descriptor from a package descriptor, with its foreign keys removed (the
 /// resources they point at are not all passed through) and its path set to `NAME.csv`.
 private func resourceJSON(_ name: String, in package: JSONValue) -> JSONValue? {
-  guard var resource = package["resources"]?.array?.first(where: { $0["name"]?.string == name })?.object else { return nil }
+  guard var resource = package["resources"]?.array?.first(where: { $0["name"]?.string == name })?.object
+  else { return nil }
   if var schema = resource["schema"]?.object {
     schema["foreignKeys"] = nil
     resource["schema"] = .object(schema)

@@ -1,0 +1,36 @@
+import CRMAIngest
+import Logging
+
+/// The transform stage's output package, loaded and checked against its own schemas, as rows of
+/// text keyed by field name (the report only formats them).
+public struct ReportData: Sendable {
+  public typealias Row = [String: String]
+  public let tables: [String: [Row]]
+
+  public init(tables: [String: [Row]]) { self.tables = tables }
+
+  /// Loads `directory` (by default `build/transform`) through the ingest stage, so the report
+  /// reads only what validates.
+  public static func load(directory: String, logger: Logger) throws(IngestError) -> (
+    ReportData, [IngestProblem]
+  ) {
+    let result = try IngestStage.run(directory: directory, logger: logger)
+    var tables: [String: [Row]] = [:]
+    for table in result.tables {
+      let names = table.resource.schema.fields.map(\.name)
+      tables[table.name] = table.rows.map { values in
+        var row: Row = [:]
+        for (index, name) in names.enumerated() { row[name] = values[index]?.text ?? "" }
+        return row
+      }
+    }
+    return (ReportData(tables: tables), result.problems)
+  }
+
+  public func rows(_ table: String) -> [Row] { tables[table] ?? [] }
+}
+
+extension Dictionary where Key == String, Value == String {
+  func text(_ key: String) -> String { self[key] ?? "" }
+  func number(_ key: String) -> Double? { self[key].flatMap { $0.isEmpty ? nil : Double($0) } }
+}
