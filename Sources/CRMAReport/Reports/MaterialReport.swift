@@ -195,7 +195,8 @@ public struct MaterialReport {
               NumberText.percent(fraction: row.number("top3_share") ?? 0),
               countryName(row.text("largest_country")),
               NumberText.percent(fraction: row.number("largest_share") ?? 0),
-              row.number("ukraine_share").map { NumberText.percent(fraction: $0) } ?? "not listed",
+              row.number("ukraine_share").map { NumberText.percent(fraction: $0) }
+                ?? (row.text("ukraine_note").hasPrefix("no value") ? "no value" : "not listed"),
               row.text("ukraine_rank").isEmpty
                 ? "—" : row.text("ukraine_rank") + " " + citations.cite(row.text("source_id")),
             ]
