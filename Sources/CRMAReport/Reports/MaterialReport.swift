@@ -383,10 +383,15 @@ public struct MaterialReport {
               [row.text("resource_category"), row.text("development_status")].filter { !$0.isEmpty }.joined(
                 separator: "; ") + bound,
               statusDate + " " + citations.cite(row.text("source_id"))
-                + (control?.text("status_source_id").isEmpty == false
-                  ? citations.cite(control!.text("status_source_id")) : ""),
+                + statusCitation(control, figureSource: row.text("source_id")),
             ]
           })))
+  }
+
+  /// The control report's citation, unless it is the figure's own source (cited already).
+  private func statusCitation(_ control: ReportData.Row?, figureSource: String) -> String {
+    guard let source = control?.text("status_source_id"), !source.isEmpty, source != figureSource else { return "" }
+    return citations.cite(source)
   }
 
   private func addExposure(_ document: inout Document) {
@@ -417,7 +422,7 @@ public struct MaterialReport {
               NumberText.grouped(row.number("contained") ?? 0),
               NumberText.percent(fraction: row.number("share") ?? 0),
               row.text("earliest_as_of") == row.text("latest_as_of")
-                ? (row.text("latest_as_of").isEmpty ? "no report" : row.text("latest_as_of"))
+                ? (row.text("latest_as_of").isEmpty ? "no dated report" : row.text("latest_as_of"))
                 : "\(row.text("earliest_as_of")) to \(row.text("latest_as_of"))",
             ]
           })))

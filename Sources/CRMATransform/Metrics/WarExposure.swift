@@ -99,7 +99,7 @@ public enum WarExposure {
       deposits.append(
         ExposedDeposit(
           depositID: key.deposit, materialID: key.material, status: report?.status ?? .unknown,
-          statusAsOf: report?.asOf,
+          statusAsOf: report.flatMap { $0.asOf.isEmpty ? nil : $0.asOf },
           statusReportedAs: report?.reportedAs, statusSourceID: report?.sourceID, contained: best?.1,
           basis: best?.2, figureID: best?.0.id, figureSourceID: best?.0.sourceID,
           minimum: usable.map(\.1).min(),
