@@ -26,7 +26,9 @@ let package = Package(
     // The system C library libcsv. Debian ships no pkg-config file for it, so the module map
     // links `csv` directly.
     .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
-    .target(name: "CSVStream", dependencies: ["CLibCSV"], swiftSettings: strictSettings),
+    // Linux system calls the Glibc module does not expose (renameat2 for swapping output sets).
+    .target(name: "CSystemShims"),
+    .target(name: "CSVStream", dependencies: ["CLibCSV", "CSystemShims"], swiftSettings: strictSettings),
     .target(
       name: "CRMAIngest",
       dependencies: ["CSVStream", .product(name: "Logging", package: "swift-log")],

@@ -1,36 +1,36 @@
 import CSVStream
-import Foundation
 import Logging
 
-/// Writes the validated, normalised tables (ISO codes, canonical numbers, `true`/`false`) as CSV
-/// with their own `datapackage.json`, so R, Python or DuckDB can read the stage's output
-/// directly. Each file is replaced atomically.
+extension Table {
+  /// The table as CSV: header, then its rows in canonical text (ISO codes, locale-free numbers,
+  /// `true`/`false`), written through the CSV writer.
+  public func csvBytes() -> [UInt8] {
+    var writer = CSVWriter()
+    writer.writeRow(resource.schema.fields.map(\.name))
+    for row in rows { writer.writeRow(row.map { $0?.text ?? "" }) }
+    return writer.bytes
+  }
+}
+
+/// The ingest stage's output: the validated, normalised tables as CSV with their own
+/// `datapackage.json`, so R, Python or DuckDB can read them directly.
 public enum IngestOutput {
+  /// The output files, by path inside the output folder.
+  public static func files(_ result: IngestResult) -> [String: [UInt8]] {
+    var files: [String: [UInt8]] = [:]
+    for table in result.tables { files[table.resource.path] = table.csvBytes() }
+    files["datapackage.json"] = Array(result.descriptor.json.serialized().utf8)
+    return files
+  }
+
+  /// Replaces `directory` with the output set as a whole.
   public static func write(_ result: IngestResult, to directory: String, logger: Logger) throws(OutputError)
     -> [String]
   {
-    do {
-      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    } catch {
-      throw OutputError(
-        .cannotCreate, path: directory, message: "cannot create folder: \(error.localizedDescription)")
-    }
-    var written: [String] = []
-    for table in result.tables {
-      var writer = CSVWriter()
-      writer.writeRow(table.resource.schema.fields.map(\.name))
-      for row in table.rows {
-        writer.writeRow(row.map { $0?.text ?? "" })
-      }
-      let path = "\(directory)/\(table.resource.path)"
-      try AtomicFile.write(writer.bytes, to: path)
-      written.append(path)
-      logger.debug(
-        "table written", metadata: ["output.path": "\(path)", "rows.written": "\(table.rows.count)"])
-    }
-    let descriptorPath = "\(directory)/datapackage.json"
-    try AtomicFile.write(Array(result.descriptor.json.serialized().utf8), to: descriptorPath)
-    written.append(descriptorPath)
-    return written
+    let files = files(result)
+    try OutputFolder.replace(directory, with: files)
+    logger.debug(
+      "outputs written", metadata: ["output.folder": "\(directory)", "outputs.written": "\(files.count)"])
+    return files.keys.sorted().map { "\(directory)/\($0)" }
   }
 }

@@ -70,10 +70,7 @@ struct Report: ParsableCommand {
     }
     let files = ReportStage.render(data, options: ReportOptions(width: width, ascii: ascii), logger: logger)
     do throws(OutputError) {
-      try ensureFolder(out)
-      for name in files.keys.sorted() {
-        try AtomicFile.write(Array(files[name]!.utf8), to: "\(out)/\(name)")
-      }
+      try OutputFolder.replace(out, with: files.mapValues { Array($0.utf8) })
       logger.info(
         "reports written", metadata: ["outputs.written": "\(files.count)", "output.folder": "\(out)"])
     } catch {
@@ -99,25 +96,5 @@ struct Report: ParsableCommand {
       }
     }
     return lines.joined(separator: "\n")
-  }
-}
-
-/// Creates `path` (and its parents) when missing.
-func ensureFolder(_ path: String) throws(OutputError) {
-  var current = path.hasPrefix("/") ? "" : "."
-  for part in path.split(separator: "/") {
-    current += "/" + part
-    var info = stat()
-    if stat(current, &info) == 0 {
-      guard (info.st_mode & S_IFMT) == S_IFDIR else {
-        throw OutputError(
-          .cannotCreate, path: path, message: "cannot create folder: \(current) is not a folder")
-      }
-      continue
-    }
-    guard mkdir(current, 0o755) == 0 || errno == EEXIST else {
-      throw OutputError(
-        .cannotCreate, path: path, message: "cannot create folder: \(String(cString: strerror(errno)))")
-    }
   }
 }

@@ -48,7 +48,7 @@ struct ValidateCommandTests {
     #expect(first.status == 0)
     #expect(second.status == 0)
     let files = try FileManager.default.contentsOfDirectory(atPath: "\(out.path)/a").sorted()
-    #expect(files.count == 17)
+    #expect(files.count == 18)
     for file in files {
       let a = try Data(contentsOf: URL(fileURLWithPath: "\(out.path)/a/\(file)"))
       let b = try Data(contentsOf: URL(fileURLWithPath: "\(out.path)/b/\(file)"))

@@ -390,7 +390,9 @@ public struct MaterialReport {
 
   /// The control report's citation, unless it is the figure's own source (cited already).
   private func statusCitation(_ control: ReportData.Row?, figureSource: String) -> String {
-    guard let source = control?.text("status_source_id"), !source.isEmpty, source != figureSource else { return "" }
+    guard let source = control?.text("status_source_id"), !source.isEmpty, source != figureSource else {
+      return ""
+    }
     return citations.cite(source)
   }
 

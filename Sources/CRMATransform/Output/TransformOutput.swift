@@ -1,6 +1,5 @@
 import CRMAIngest
 import CSVStream
-import Foundation
 import Logging
 
 /// Writes the transform tables as CSV through the CSV writer, with a `datapackage.json` that
@@ -14,36 +13,20 @@ public enum TransformOutput {
     "ukraine_output", "supply_shares",
   ]
 
-  public static func write(
-    _ result: TransformResult, passingThrough ingest: IngestResult? = nil, to directory: String,
-    logger: Logger
-  ) throws(OutputError) -> [String] {
-    do {
-      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    } catch {
-      throw OutputError(
-        .cannotCreate, path: directory, message: "cannot create folder: \(error.localizedDescription)")
-    }
+  /// The output files, by name: the derived tables, the passed-through inputs and the
+  /// descriptor.
+  public static func files(_ result: TransformResult, passingThrough ingest: IngestResult? = nil) -> [String:
+    [UInt8]]
+  {
     let tables = result.tables
-    var written: [String] = []
-    for table in tables {
-      let path = "\(directory)/\(table.name).csv"
-      try AtomicFile.write(table.csv(), to: path)
-      written.append(path)
-      logger.debug(
-        "table written", metadata: ["output.path": "\(path)", "rows.written": "\(table.rows.count)"])
-    }
+    var files: [String: [UInt8]] = [:]
+    for table in tables { files["\(table.name).csv"] = table.csv() }
     var resources = tables.map(\.descriptor)
     if let ingest {
       for name in passThrough {
         guard let table = ingest.table(named: name), let json = resourceJSON(name, in: ingest.descriptor.json)
         else { continue }
-        var writer = CSVWriter()
-        writer.writeRow(table.resource.schema.fields.map(\.name))
-        for row in table.rows { writer.writeRow(row.map { $0?.text ?? "" }) }
-        let path = "\(directory)/\(name).csv"
-        try AtomicFile.write(writer.bytes, to: path)
-        written.append(path)
+        files["\(name).csv"] = table.csvBytes()
         resources.append(json)
       }
     }
@@ -55,10 +38,20 @@ public enum TransformOutput {
         "Derived from the crma data package by `crma transform`; see each resource's description."),
       "resources": .array(resources),
     ])
-    let path = "\(directory)/datapackage.json"
-    try AtomicFile.write(Array(descriptor.serialized().utf8), to: path)
-    written.append(path)
-    return written
+    files["datapackage.json"] = Array(descriptor.serialized().utf8)
+    return files
+  }
+
+  /// Replaces `directory` with the output set as a whole.
+  public static func write(
+    _ result: TransformResult, passingThrough ingest: IngestResult? = nil, to directory: String,
+    logger: Logger
+  ) throws(OutputError) -> [String] {
+    let files = files(result, passingThrough: ingest)
+    try OutputFolder.replace(directory, with: files)
+    logger.debug(
+      "outputs written", metadata: ["output.folder": "\(directory)", "outputs.written": "\(files.count)"])
+    return files.keys.sorted().map { "\(directory)/\($0)" }
   }
 }
 
