@@ -16,6 +16,7 @@ let package = Package(
     .library(name: "CRMAIngest", targets: ["CRMAIngest"]),
     .library(name: "CRMATransform", targets: ["CRMATransform"]),
     .library(name: "CRMAReport", targets: ["CRMAReport"]),
+    .library(name: "CRMAPipeline", targets: ["CRMAPipeline"]),
     .executable(name: "crma", targets: ["crma"]),
   ],
   dependencies: [
@@ -41,10 +42,17 @@ let package = Package(
       name: "CRMAReport",
       dependencies: ["CSVStream", "CRMAIngest", .product(name: "Logging", package: "swift-log")],
       swiftSettings: strictSettings),
+    .target(
+      name: "CRMAPipeline",
+      dependencies: [
+        "CSVStream", "CRMAIngest", "CRMATransform", "CRMAReport",
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: strictSettings),
     .executableTarget(
       name: "crma",
       dependencies: [
-        "CSVStream", "CRMAIngest", "CRMATransform", "CRMAReport",
+        "CSVStream", "CRMAIngest", "CRMATransform", "CRMAReport", "CRMAPipeline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],

@@ -22,7 +22,7 @@ public enum IngestStage {
       let (table, found) = load(resource, directory: directory, limits: limits)
       if let table { tables.append(table) }
       problems += found
-      logger.info(
+      logger.debug(
         "resource read",
         metadata: [
           "resource.name": "\(resource.name)", "rows.read": "\(table?.rows.count ?? 0)",

@@ -3,7 +3,7 @@ import Foundation
 
 extension JSONValue {
   /// Parses JSON text.
-  static func parse(_ data: Data) throws(IngestError) -> JSONValue {
+  public static func parse(_ data: Data) throws(IngestError) -> JSONValue {
     do {
       return try JSONDecoder().decode(JSONValue.self, from: data)
     } catch let DecodingError.dataCorrupted(context) {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CRMAIngest
+import CRMAPipeline
 import CRMAReport
 import CSVStream
 import Glibc
@@ -44,6 +45,14 @@ struct Report: ParsableCommand {
 
   func run() throws {
     let logger = logging.makeLogger(label: "crma.report")
+    guard let stdout else {
+      var pipeline = Pipeline(
+        reportsFolder: out, force: true, toolVersion: CRMAVersion.string,
+        reportOptions: ReportOptions(width: width, ascii: ascii), logger: logger)
+      pipeline.transformFolder = input
+      try runStage(pipeline.report, folders: [out])
+      return
+    }
     let data: ReportData
     let problems: [IngestProblem]
     do throws(IngestError) {
@@ -56,27 +65,14 @@ struct Report: ParsableCommand {
       for problem in problems { printError(problem.description) }
       throw problems.contains { $0.kind == .missingFile } ? ExitStatus.noInput : ExitStatus.dataError
     }
-    if let stdout {
-      let terminalWidth = Self.terminalWidth()
-      let files = ReportStage.render(
-        data, options: ReportOptions(width: width, textWidth: min(terminalWidth, 80), ascii: ascii),
-        logger: logger)
-      var text = files["\(stdout).txt"] ?? ""
-      if isatty(STDOUT_FILENO) == 1 && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true) {
-        text = Self.colourHeadings(text)
-      }
-      print(text, terminator: "")
-      return
+    let files = ReportStage.render(
+      data, options: ReportOptions(width: width, textWidth: min(Self.terminalWidth(), 80), ascii: ascii),
+      logger: logger)
+    var text = files["\(stdout).txt"] ?? ""
+    if isatty(STDOUT_FILENO) == 1 && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true) {
+      text = Self.colourHeadings(text)
     }
-    let files = ReportStage.render(data, options: ReportOptions(width: width, ascii: ascii), logger: logger)
-    do throws(OutputError) {
-      try OutputFolder.replace(out, with: files.mapValues { Array($0.utf8) })
-      logger.info(
-        "reports written", metadata: ["outputs.written": "\(files.count)", "output.folder": "\(out)"])
-    } catch {
-      printError(error.description)
-      throw ExitStatus.code(for: error)
-    }
+    print(text, terminator: "")
   }
 
   static func terminalWidth() -> Int {

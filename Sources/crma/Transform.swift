@@ -1,5 +1,6 @@
 import ArgumentParser
 import CRMAIngest
+import CRMAPipeline
 import CRMATransform
 import CSVStream
 import Logging
@@ -22,26 +23,10 @@ struct Transform: ParsableCommand {
   @OptionGroup var logging: LoggingOptions
 
   func run() throws {
-    let logger = logging.makeLogger(label: "crma.transform")
-    let ingest = try IngestCommandSupport.ingest(directory: input, logger: logger)
-    if !ingest.isValid {
-      try IngestCommandSupport.report(ingest)
-    }
-    let typed: TransformInput
-    do throws(TransformError) {
-      typed = try TransformInput(ingest: ingest)
-    } catch {
-      printError("\(input): \(error.message)")
-      throw ExitStatus.config
-    }
-    let result = TransformStage.run(typed, logger: logger)
-    do throws(OutputError) {
-      let written = try TransformOutput.write(result, passingThrough: ingest, to: out, logger: logger)
-      logger.info(
-        "transform written", metadata: ["outputs.written": "\(written.count)", "output.folder": "\(out)"])
-    } catch {
-      printError(error.description)
-      throw ExitStatus.code(for: error)
-    }
+    var pipeline = Pipeline(
+      force: true, toolVersion: CRMAVersion.string, logger: logging.makeLogger(label: "crma.transform"))
+    pipeline.ingestFolder = input
+    pipeline.transformFolder = out
+    try runStage(pipeline.transform, folders: [out])
   }
 }

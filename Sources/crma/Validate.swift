@@ -1,5 +1,6 @@
 import ArgumentParser
 import CRMAIngest
+import CRMAPipeline
 import CSVStream
 import Logging
 
@@ -27,9 +28,10 @@ struct Validate: ParsableCommand {
 struct Ingest: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Validate data/ and write the normalised tables with their own datapackage.json.",
-    discussion:
-      "Exit codes as for validate; nothing is written unless the package is valid. 73/74 when the output cannot be created or written."
-  )
+    discussion: """
+      The output folder is replaced as a whole, and only when the package is valid. Exit codes as \
+      for validate; 73/74 when the output cannot be created or written.
+      """)
 
   @Option(help: "The data package folder.")
   var data = "data"
@@ -40,17 +42,24 @@ struct Ingest: ParsableCommand {
   @OptionGroup var logging: LoggingOptions
 
   func run() throws {
-    let logger = logging.makeLogger(label: "crma.ingest")
-    let result = try IngestCommandSupport.ingest(directory: data, logger: logger)
-    try IngestCommandSupport.report(result)
-    do throws(OutputError) {
-      let written = try IngestOutput.write(result, to: out, logger: logger)
-      logger.info(
-        "ingest finished", metadata: ["outputs.written": "\(written.count)", "output.folder": "\(out)"])
-    } catch {
-      printError(error.description)
-      throw ExitStatus.code(for: error)
-    }
+    var pipeline = Pipeline(
+      dataFolder: data, force: true, toolVersion: CRMAVersion.string,
+      logger: logging.makeLogger(label: "crma.ingest"))
+    pipeline.ingestFolder = out
+    try runStage(pipeline.ingest, folders: [out])
+  }
+}
+
+/// Runs one pipeline stage for a command: removes staging folders on a signal, prints errors
+/// and maps them to exit codes.
+func runStage(_ stage: () throws(PipelineError) -> StageReport, folders: [String]) throws {
+  let guards = Interruption.cleanUpOnSignal(folders)
+  defer { withExtendedLifetime(guards) {} }
+  do throws(PipelineError) {
+    _ = try stage()
+  } catch {
+    printError(error.description)
+    throw ExitCode(error.exitCode)
   }
 }
 

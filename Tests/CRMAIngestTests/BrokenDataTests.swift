@@ -150,7 +150,8 @@ struct BrokenDataTests {
   @Test("the stage logs rows read per resource through the logger it is given")
   func logs() throws {
     let handler = InMemoryLogHandler()
-    let logger = Logger(label: "test", factory: { _ in handler })
+    var logger = Logger(label: "test", factory: { _ in handler })
+    logger.logLevel = .debug
     _ = try IngestStage.run(directory: Repository.dataDirectory, logger: logger)
     let entries = handler.entries.filter { $0.message.description == "resource read" }
     #expect(entries.count == 16)

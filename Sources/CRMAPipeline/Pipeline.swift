@@ -1,0 +1,232 @@
+import CRMAIngest
+import CRMAReport
+import CRMATransform
+import CSVStream
+import Foundation
+import Logging
+
+/// What one stage did in a run.
+public struct StageReport: Sendable {
+  public enum Status: String, Sendable { case ran, skipped, failed }
+  public var stage: String
+  public var status: Status
+  public var rowsRead = 0
+  public var rowsRejected = 0
+  public var outputsWritten = 0
+  public var outputsUnchanged = 0
+  public var seconds = 0.0
+  public var message = ""
+}
+
+/// ingest → transform → report over folders: each stage skips itself when its inputs and the
+/// tool version are what its last record says (unless forced), writes its outputs as a whole set
+/// (staged, then swapped in), and leaves the previous outputs untouched when it fails.
+public struct Pipeline: Sendable {
+  public var dataFolder: String
+  public var buildFolder: String
+  public var reportsFolder: String
+  public var force: Bool
+  public var toolVersion: String
+  public var reportOptions: ReportOptions
+  public var logger: Logger
+  /// Output folders of the first two stages; `build/ingest` and `build/transform` by default.
+  public var ingestFolder: String
+  public var transformFolder: String
+
+  public init(
+    dataFolder: String = "data", buildFolder: String = "build", reportsFolder: String = "reports",
+    force: Bool = false,
+    toolVersion: String, reportOptions: ReportOptions = ReportOptions(), logger: Logger
+  ) {
+    self.dataFolder = dataFolder
+    self.buildFolder = buildFolder
+    self.reportsFolder = reportsFolder
+    self.force = force
+    self.toolVersion = toolVersion
+    self.reportOptions = reportOptions
+    self.logger = logger
+    self.ingestFolder = "\(buildFolder)/ingest"
+    self.transformFolder = "\(buildFolder)/transform"
+  }
+
+  /// Runs the three stages in order, stopping at the first failure.
+  public func run() -> (stages: [StageReport], error: PipelineError?) {
+    var reports: [StageReport] = []
+    let stages: [(String, () throws(PipelineError) -> StageReport)] = [
+      ("ingest", ingest), ("transform", transform), ("report", report),
+    ]
+    for (name, stage) in stages {
+      let clock = ContinuousClock()
+      let start = clock.now
+      do {
+        var result = try stage()
+        result.seconds = seconds(clock.now - start)
+        log(result)
+        reports.append(result)
+      } catch {
+        var failed = StageReport(stage: name, status: .failed, message: error.description)
+        if case .data(let problems) = error {
+          failed.rowsRejected = Set(problems.compactMap { $0.line.map { "\($0)|\(problems.count)" } }).count
+        }
+        failed.seconds = seconds(clock.now - start)
+        log(failed)
+        reports.append(failed)
+        return (reports, error)
+      }
+    }
+    return (reports, nil)
+  }
+
+  private func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+  }
+
+  private func log(_ report: StageReport) {
+    let metadata: Logger.Metadata = [
+      "stage.name": "\(report.stage)", "stage.status": "\(report.status.rawValue)",
+      "rows.read": "\(report.rowsRead)",
+      "rows.rejected": "\(report.rowsRejected)", "outputs.written": "\(report.outputsWritten)",
+      "outputs.unchanged": "\(report.outputsUnchanged)",
+      "duration.seconds": "\(NumberFormatting.fixed(report.seconds, digits: 3))",
+    ]
+    if report.status == .failed {
+      logger.error("stage failed", metadata: metadata)
+    } else {
+      logger.info("stage finished", metadata: metadata)
+    }
+  }
+
+  // MARK: - Stages
+
+  public func ingest() throws(PipelineError) -> StageReport {
+    let descriptor: DataPackageDescriptor
+    do {
+      descriptor = try DataPackageDescriptor.load(directory: dataFolder)
+    } catch {
+      throw PipelineError.from(error)
+    }
+    let listed = ["datapackage.json"] + descriptor.resources.map(\.path)
+    let present = listed.filter { FileManager.default.fileExists(atPath: "\(dataFolder)/\($0)") }
+    let record = StageRecord(tool: toolVersion, inputs: try FileRecord.of(folder: dataFolder, names: present))
+    if let skipped = skipIfUnchanged(
+      "ingest", record: record, folder: ingestFolder, listedAll: present.count == listed.count)
+    {
+      return skipped
+    }
+    let result: IngestResult
+    do {
+      result = try IngestStage.run(directory: dataFolder, logger: logger)
+    } catch {
+      throw PipelineError.from(error)
+    }
+    guard result.isValid else { throw .data(result.problems) }
+    var files = IngestOutput.files(result)
+    files[StageRecord.fileName] = record.serialized
+    var report = try replace(ingestFolder, with: files, stage: "ingest")
+    report.rowsRead = result.tables.map(\.rows.count).reduce(0, +)
+    return report
+  }
+
+  public func transform() throws(PipelineError) -> StageReport {
+    let record = StageRecord(tool: toolVersion, inputs: try stageInputs(ingestFolder))
+    if let skipped = skipIfUnchanged("transform", record: record, folder: transformFolder, listedAll: true) {
+      return skipped
+    }
+    let ingest = try load(ingestFolder)
+    let input: TransformInput
+    do {
+      input = try TransformInput(ingest: ingest)
+    } catch {
+      throw .configuration("\(ingestFolder): \(error.message)")
+    }
+    let result = TransformStage.run(input, logger: logger)
+    var files = TransformOutput.files(result, passingThrough: ingest)
+    files[StageRecord.fileName] = record.serialized
+    var report = try replace(transformFolder, with: files, stage: "transform")
+    report.rowsRead = ingest.tables.map(\.rows.count).reduce(0, +)
+    report.rowsRejected = result.unmapped.count
+    if !result.unmapped.isEmpty {
+      report.message = "\(result.unmapped.count) figure(s) map to no material (see unmapped.csv)"
+    }
+    return report
+  }
+
+  public func report() throws(PipelineError) -> StageReport {
+    let inputs = try stageInputs(transformFolder).map { record in
+      FileRecord(path: "transform/\(record.path)", bytes: record.bytes, sha256: record.sha256)
+    }
+    if !force, let manifest = RunManifest.read(from: reportsFolder), manifest.tool == toolVersion,
+      manifest.inputs == inputs,
+      (try? FileRecord.of(folder: reportsFolder, names: manifest.outputs.map(\.path))) == manifest.outputs
+    {
+      return StageReport(
+        stage: "report", status: .skipped, outputsUnchanged: manifest.outputs.count + 1,
+        message: "inputs unchanged")
+    }
+    let (data, problems): (ReportData, [IngestProblem])
+    do {
+      (data, problems) = try ReportData.load(directory: transformFolder, logger: logger)
+    } catch {
+      throw PipelineError.from(error)
+    }
+    guard problems.isEmpty else { throw .data(problems) }
+    var files = ReportStage.render(data, options: reportOptions, logger: logger).mapValues { Array($0.utf8) }
+    let outputs = files.keys.sorted().map { FileRecord.of(name: $0, bytes: files[$0]!) }
+    files[RunManifest.fileName] = RunManifest(tool: toolVersion, inputs: inputs, outputs: outputs).serialized
+    var report = try replace(reportsFolder, with: files, stage: "report")
+    report.rowsRead = data.tables.values.map(\.count).reduce(0, +)
+    return report
+  }
+
+  // MARK: - Helpers
+
+  private func stageInputs(_ folder: String) throws(PipelineError) -> [FileRecord] {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue
+    else {
+      throw .missingInput("\(folder): not found (run the previous stage first)")
+    }
+    return try FileRecord.of(folder: folder, names: FileRecord.files(in: folder))
+  }
+
+  private func load(_ folder: String) throws(PipelineError) -> IngestResult {
+    let result: IngestResult
+    do {
+      result = try IngestStage.run(directory: folder, logger: logger)
+    } catch {
+      throw PipelineError.from(error)
+    }
+    guard result.isValid else { throw .data(result.problems) }
+    return result
+  }
+
+  private func skipIfUnchanged(_ stage: String, record: StageRecord, folder: String, listedAll: Bool)
+    -> StageReport?
+  {
+    guard !force, listedAll, StageRecord.read(from: folder) == record else { return nil }
+    return StageReport(
+      stage: stage, status: .skipped, outputsUnchanged: FileRecord.files(in: folder).count,
+      message: "inputs unchanged")
+  }
+
+  /// Replaces `folder` with `files`, counting how many differ from what was there.
+  private func replace(_ folder: String, with files: [String: [UInt8]], stage: String) throws(PipelineError)
+    -> StageReport
+  {
+    var written = 0
+    var unchanged = 0
+    for (name, bytes) in files {
+      if FileManager.default.contents(atPath: "\(folder)/\(name)").map({ [UInt8]($0) == bytes }) == true {
+        unchanged += 1
+      } else {
+        written += 1
+      }
+    }
+    do {
+      try OutputFolder.replace(folder, with: files)
+    } catch {
+      throw .output(error)
+    }
+    return StageReport(stage: stage, status: .ran, outputsWritten: written, outputsUnchanged: unchanged)
+  }
+}
