@@ -15,7 +15,7 @@ VENV := .venv
 FRICTIONLESS_VERSION := 5.21.0
 FRICTIONLESS := $(VENV)/bin/frictionless
 
-.PHONY: all deps build test validate check-reports check-units nightly bench clean format
+.PHONY: all deps build test validate check-reports check-units check-examples nightly docs bench clean format
 
 all: build reports/README.md
 
@@ -62,6 +62,17 @@ check-reports: $(CRMA)
 	if diff -r reports "$$tmp/reports" >/dev/null; then echo "reports/ is current"; \
 	else diff -r reports "$$tmp/reports" | head -20; echo "reports/ is stale: run make and commit reports/" >&2; exit 1; fi
 
+## The two ways of reuse, run for real: the Swift example package (depends on crma by path)
+## and the Python example that reads the stage outputs.
+check-examples: $(CRMA)
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(CRMA) ingest --data data --out "$$tmp/ingest" && \
+	$(CRMA) transform --in "$$tmp/ingest" --out "$$tmp/transform" 2>/dev/null && \
+	python3 Examples/python/read_outputs.py "$$tmp/transform" | tee "$$tmp/python.txt" && \
+	grep -q "Ukraine" "$$tmp/python.txt" && \
+	$(SWIFT) run --package-path Examples/GraphiteShares graphite-shares "$(CURDIR)/data" 2>/dev/null | tee "$$tmp/swift.txt" && \
+	grep -q "Natural graphite counts towards" "$$tmp/swift.txt"
+
 ## The systemd units, checked with systemd-analyze where it exists (paths pointed at this checkout).
 check-units: $(CRMA)
 	@if command -v systemd-analyze >/dev/null 2>&1; then \
@@ -75,7 +86,7 @@ check-units: $(CRMA)
 test: deps $(FRICTIONLESS)
 	$(SWIFT) build --build-tests
 	CRMA_FRICTIONLESS=$(abspath $(FRICTIONLESS)) $(SWIFT) test
-	$(MAKE) --no-print-directory validate check-reports check-units
+	$(MAKE) --no-print-directory validate check-reports check-units check-examples docs
 
 ## What the nightly job runs (see deploy/): the whole pipeline, locked, incremental.
 nightly: $(CRMA)
@@ -83,6 +94,16 @@ nightly: $(CRMA)
 
 bench:
 	@echo "make bench: the trade-extract benchmark is not written yet (see BENCHMARKS.md)."
+
+## DocC for every library, through swift-docc-plugin; fails on any warning.
+DOC_TARGETS := CSVStream CRMAIngest CRMATransform CRMAReport CRMAPipeline
+docs: deps
+	@set -e; mkdir -p build/docs; for target in $(DOC_TARGETS); do \
+	  $(SWIFT) package --allow-writing-to-directory build/docs generate-documentation --target $$target \
+	    --output-path build/docs/$$target --warnings-as-errors >build/docs-$$target.log 2>&1 \
+	    || { cat build/docs-$$target.log; exit 1; }; \
+	  echo "docs: $$target -> build/docs/$$target"; \
+	done
 
 format:
 	swift-format format --in-place --recursive Sources Tests Package.swift

@@ -61,6 +61,7 @@ public final class CSVReader {
   /// - Parameter onInvalidRecord: when given, a record with the wrong number of fields or
   ///   invalid UTF-8 is passed here and skipped instead of ending the read; errors in the file's
   ///   structure (quoting, limits) always end it.
+  /// - Parameter body: called with each valid record, in file order.
   public func forEach(
     onInvalidRecord: ((CSVError) throws -> Void)? = nil, _ body: (CSVRecord) throws -> Void
   ) throws {
