@@ -45,24 +45,18 @@ public enum OverviewReports {
         "\(c.text("subject")) \(c.text("year")): \(countryName(c.text("largest_country"))) \(NumberText.percent(fraction: c.number("largest_share") ?? 0)), HHI \(NumberText.index(c.number("hhi") ?? 0)), top-3 \(NumberText.percent(fraction: c.number("top3_share") ?? 0))\(citations.cite(c.text("source_id")))"
       }.joined(separator: "; ")
     }
-    row("Ukraine's share of world production (rank)") { spec in
-      latestConcentration(spec, measure: "production").map { c in
+    func ukraineShares(_ spec: MaterialSpec, measure: String) -> String {
+      latestConcentration(spec, measure: measure).map { c in
         let share =
           c.number("ukraine_share").map {
             "\(NumberText.percent(fraction: $0)) (rank \(c.text("ukraine_rank")))"
-          } ?? "not listed separately"
+          }
+          ?? (c.text("ukraine_note").hasPrefix("no value") ? "no value" : "not listed separately")
         return "\(c.text("subject")) \(c.text("year")): \(share)"
       }.joined(separator: "; ")
     }
-    row("Ukraine's share of world reserves (rank)") { spec in
-      latestConcentration(spec, measure: "reserves").map { c in
-        let share =
-          c.number("ukraine_share").map {
-            "\(NumberText.percent(fraction: $0)) (rank \(c.text("ukraine_rank")))"
-          } ?? "not listed separately"
-        return "\(c.text("subject")) \(c.text("year")): \(share)"
-      }.joined(separator: "; ")
-    }
+    row("Ukraine's share of world production (rank)") { ukraineShares($0, measure: "production") }
+    row("Ukraine's share of world reserves (rank)") { ukraineShares($0, measure: "reserves") }
     row("Largest third-country share of EU sourcing (cap 65 %)") { spec in
       data.rows("article5").filter {
         $0.text("check") == "diversification" && spec.studyMaterials.contains($0.text("material_id"))
