@@ -17,6 +17,7 @@ let package = Package(
     .library(name: "CRMATransform", targets: ["CRMATransform"]),
     .library(name: "CRMAReport", targets: ["CRMAReport"]),
     .library(name: "CRMAPipeline", targets: ["CRMAPipeline"]),
+    .library(name: "CRMATrade", targets: ["CRMATrade"]),
     .executable(name: "crma", targets: ["crma"]),
   ],
   dependencies: [
@@ -51,10 +52,14 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: strictSettings),
+    .target(
+      name: "CRMATrade",
+      dependencies: ["CSVStream", "CRMAIngest", .product(name: "Logging", package: "swift-log")],
+      swiftSettings: strictSettings),
     .executableTarget(
       name: "crma",
       dependencies: [
-        "CSVStream", "CRMAIngest", "CRMATransform", "CRMAReport", "CRMAPipeline",
+        "CSVStream", "CRMAIngest", "CRMATransform", "CRMAReport", "CRMAPipeline", "CRMATrade",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],

@@ -37,6 +37,42 @@ public final class FileByteSource: ByteSource {
   }
 }
 
+/// A byte range of a file, read with `pread(2)` in chunks: lets two readers share one file
+/// without sharing a file offset.
+public final class FileRangeByteSource: ByteSource {
+  public let path: String
+  private let descriptor: Int32
+  private var offset: Int
+  private let end: Int
+
+  public init(path: String, range: Range<Int>) throws(CSVError) {
+    self.path = path
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else {
+      throw CSVError(.cannotOpen, path: path, message: "cannot open: \(errnoText())")
+    }
+    descriptor = fd
+    offset = range.lowerBound
+    end = range.upperBound
+  }
+
+  deinit { close(descriptor) }
+
+  public func read(into buffer: UnsafeMutableRawBufferPointer) throws(CSVError) -> Int {
+    let wanted = min(buffer.count, end - offset)
+    guard wanted > 0 else { return 0 }
+    while true {
+      let count = pread(descriptor, buffer.baseAddress, wanted, off_t(offset))
+      if count >= 0 {
+        offset += count
+        return count
+      }
+      if errno == EINTR { continue }
+      throw CSVError(.readFailed, path: path, message: "read failed: \(errnoText())")
+    }
+  }
+}
+
 /// Bytes already in memory; for tests and for callers that hold the text.
 public struct MemoryByteSource: ByteSource {
   private let bytes: [UInt8]
@@ -56,4 +92,5 @@ public struct MemoryByteSource: ByteSource {
   }
 }
 
-func errnoText() -> String { String(cString: strerror(errno)) }
+/// The text of the current `errno`.
+public func errnoText() -> String { String(cString: strerror(errno)) }

@@ -54,16 +54,59 @@ public final class CSVReader {
     nextRow = 1
   }
 
+  /// Reads a part of a file that starts after the header, for parallel readers: no header row
+  /// and no byte-order mark are expected, and line numbers start at `firstLine`.
+  public init(
+    continuing source: any ByteSource, path: String, header: CSVHeader, firstLine: Int, limits: CSVLimits = .default
+  ) throws(CSVError) {
+    self.path = path
+    self.limits = limits
+    self.source = source
+    do {
+      parser = try LibCSVParser(limits: limits, delimiter: UInt8(ascii: ","))
+    } catch {
+      throw CSVError(.parserFailure, path: path, message: error.message)
+    }
+    chunk = .allocate(byteCount: max(limits.chunkBytes, 4), alignment: 16)
+    self.header = header
+    atStart = false
+    parser.batch.pointee.line = firstLine
+    parser.batch.pointee.recordStartLine = firstLine
+  }
+
   deinit { chunk.deallocate() }
 
-  /// Calls `body` with each record after the header, in file order.
+  /// Whether every field of every record is checked for valid UTF-8 (the default). A caller that
+  /// reads only some fields, and checks those itself, may turn it off for speed.
+  public var validatesUTF8 = true
+
+  /// Stores only the fields at `columns` (0-based); the others read as empty. For callers that
+  /// need a few columns of wide files: the skipped bytes are never copied.
+  public func readOnly(columns: Set<Int>) {
+    let batch = parser.batch
+    batch.pointee.keep?.deallocate()
+    let count = header.count
+    let keep = UnsafeMutablePointer<Bool>.allocate(capacity: max(count, 1))
+    for index in 0..<count { (keep + index).initialize(to: columns.contains(index)) }
+    batch.pointee.keep = keep
+    batch.pointee.keepCount = count
+  }
+
+  /// Calls `body` with each record after the header, in file order; the first invalid record
+  /// ends the read with its error.
+  public func forEach(_ body: (CSVRecord) throws -> Void) throws {
+    try forEach(onInvalidRecord: { throw $0 }, body)
+  }
+
+  /// Calls `body` with each valid record after the header, in file order, and `onInvalidRecord`
+  /// with the error of each invalid one.
   ///
-  /// - Parameter onInvalidRecord: when given, a record with the wrong number of fields or
+  /// - Parameter onInvalidRecord: a record with the wrong number of fields or
   ///   invalid UTF-8 is passed here and skipped instead of ending the read; errors in the file's
   ///   structure (quoting, limits) always end it.
   /// - Parameter body: called with each valid record, in file order.
   public func forEach(
-    onInvalidRecord: ((CSVError) throws -> Void)? = nil, _ body: (CSVRecord) throws -> Void
+    onInvalidRecord: (CSVError) throws -> Void, _ body: (CSVRecord) throws -> Void
   ) throws {
     while true {
       try deliverPendingRows(onInvalidRecord: onInvalidRecord, body)
@@ -157,7 +200,7 @@ public final class CSVReader {
   // MARK: - Handing rows to Swift code
 
   private func deliverPendingRows(
-    onInvalidRecord: ((CSVError) throws -> Void)?, _ body: (CSVRecord) throws -> Void
+    onInvalidRecord: (CSVError) throws -> Void, _ body: (CSVRecord) throws -> Void
   ) throws {
     let rows = parser.batch.pointee.rows
     while nextRow < rows.count {
@@ -165,7 +208,6 @@ public final class CSVReader {
       nextRow += 1
       try withRow(mark) { record in
         if let problem = check(record, mark) {
-          guard let onInvalidRecord else { throw problem }
           try onInvalidRecord(problem)
           return
         }
@@ -177,13 +219,10 @@ public final class CSVReader {
   private func withRow<T, E: Error>(_ mark: RowMark, _ body: (CSVRecord) throws(E) -> T) throws(E) -> T {
     let batch = parser.batch
     // The batch is only read here; callbacks run while no record is alive.
-    let base = UnsafeRawBufferPointer(
-      start: batch.pointee.bytes.withUnsafeBytes { $0.baseAddress }, count: batch.pointee.bytes.count)
-    let ends = UnsafeBufferPointer(
-      start: batch.pointee.fieldEnds.withUnsafeBufferPointer { $0.baseAddress },
-      count: batch.pointee.fieldEnds.count)
+    let base = UnsafeRawBufferPointer(start: batch.pointee.bytes.base, count: batch.pointee.bytes.count)
+    let ends = batch.pointee.fieldEnds.buffer
     let record = CSVRecord(
-      line: mark.line, header: header, path: path, base: base, ends: ends, first: mark.firstField)
+      line: mark.line, reader: self, count: header.count, base: base, ends: ends, first: mark.firstField)
     return try body(record)
   }
 
@@ -197,6 +236,7 @@ public final class CSVReader {
           "record has \(mark.fieldCount) field\(mark.fieldCount == 1 ? "" : "s") but the header has \(header.count)"
       )
     }
+    guard validatesUTF8 else { return nil }
     for index in 0..<mark.fieldCount where !UTF8Validation.isValid(record.bytes(at: index)) {
       return CSVError(
         .invalidUTF8, path: path, line: mark.line, column: index + 1, columnName: header.names[index],

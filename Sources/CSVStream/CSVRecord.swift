@@ -4,26 +4,28 @@
 public struct CSVRecord {
   /// The 1-based line on which the record starts.
   public let line: Int
-  public let header: CSVHeader
-  public let path: String
+  /// Not retained: a record lives only inside the reader's closure, while the reader does.
+  private unowned(unsafe) let reader: CSVReader
   private let base: UnsafeRawBufferPointer
   private let ends: UnsafeBufferPointer<Int>
   private let first: Int
 
-  init(
-    line: Int, header: CSVHeader, path: String, base: UnsafeRawBufferPointer,
-    ends: UnsafeBufferPointer<Int>, first: Int
-  ) {
+  /// The header's field count, read once per record.
+  public let count: Int
+
+  init(line: Int, reader: CSVReader, count: Int, base: UnsafeRawBufferPointer, ends: UnsafeBufferPointer<Int>, first: Int) {
     self.line = line
-    self.header = header
-    self.path = path
+    self.reader = reader
+    self.count = count
     self.base = base
     self.ends = ends
     self.first = first
   }
 
-  /// Number of fields; always equal to the header's count for records the reader delivers.
-  public var count: Int { header.count }
+  public var header: CSVHeader { reader.header }
+  public var path: String { reader.path }
+
+
 
   /// The raw bytes of field `index` (0-based), without any copy.
   public func bytes(at index: Int) -> UnsafeRawBufferPointer {

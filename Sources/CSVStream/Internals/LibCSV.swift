@@ -7,9 +7,6 @@ import CLibCSV
 /// CR and LF so that line numbers can be counted exactly.
 private let parserOptions = UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL)
 
-/// libcsv trims spaces and tabs around unquoted fields unless told that nothing is a space.
-private func noSpace(_ byte: UInt8) -> Int32 { 0 }
-
 /// The field callback: copies the field into the row batch. No Swift error can cross it; a
 /// failure is stored in the batch and every later callback is ignored.
 private func onField(_ data: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
@@ -37,12 +34,14 @@ final class LibCSVParser {
     batch = .allocate(capacity: 1)
     batch.initialize(to: RowBatch(limits: limits))
     guard csv_init(parser, parserOptions) == 0 else {
+      batch.pointee.deallocate()
       batch.deinitialize(count: 1)
       batch.deallocate()
       parser.deallocate()
       throw LibCSVFailure(message: "libcsv could not initialise a parser (out of memory)")
     }
-    csv_set_space_func(parser, noSpace)
+    // Keep spaces around unquoted fields: no byte is a space (a C function, called per byte).
+    csv_set_space_func(parser, crma_csv_no_space)
     csv_set_delim(parser, delimiter)
     // Grow the field buffer in larger steps than the default 128 bytes.
     csv_set_blk_size(parser, 4096)
@@ -51,6 +50,7 @@ final class LibCSVParser {
   deinit {
     csv_free(parser)
     parser.deallocate()
+    batch.pointee.deallocate()
     batch.deinitialize(count: 1)
     batch.deallocate()
   }

@@ -21,9 +21,9 @@ struct BatchFailure {
 /// (one byte array, one array of field end offsets) so that no field costs an allocation. It
 /// also counts physical lines, which libcsv does not.
 struct RowBatch {
-  var bytes: [UInt8] = []
-  var fieldEnds: [Int] = []
-  var rows: [RowMark] = []
+  var bytes: RawVector<UInt8>
+  var fieldEnds: RawVector<Int>
+  var rows: RawVector<RowMark>
   /// Start of the row libcsv is still reading, in `fieldEnds` and in `bytes`.
   var partialFieldStart = 0
   var partialByteStart = 0
@@ -34,10 +34,26 @@ struct RowBatch {
   var pendingCR = false
   var failure: BatchFailure?
   let limits: CSVLimits
+  /// When set, only the fields whose flag is true are stored (others read as empty); the
+  /// line feeds in skipped fields are still counted.
+  var keep: UnsafeMutablePointer<Bool>?
+  var keepCount = 0
+  /// Line feeds in skipped fields of the row being read.
+  var skippedLineFeeds = 0
 
   init(limits: CSVLimits) {
     self.limits = limits
-    bytes.reserveCapacity(limits.chunkBytes + 4096)
+    bytes = RawVector(capacity: limits.chunkBytes + 4096)
+    fieldEnds = RawVector(capacity: 1024)
+    rows = RawVector(capacity: 256)
+  }
+
+  /// Frees the storage; the owning parser calls it once.
+  func deallocate() {
+    keep?.deallocate()
+    bytes.deallocate()
+    fieldEnds.deallocate()
+    rows.deallocate()
   }
 
   var fieldsInPartialRow: Int { fieldEnds.count - partialFieldStart }
@@ -58,17 +74,10 @@ struct RowBatch {
       fail(column: column, .rowTooLarge, "record has more than the limit of \(limits.maxFields) fields")
       return
     }
-    if let base = field.baseAddress, field.count > 0 {
-      bytes.append(contentsOf: field)
-      // Quoted fields may hold line breaks; they advance the physical line count.
-      var cursor = base
-      var remaining = field.count
-      while remaining > 0, let hit = memchr(cursor, 0x0A, remaining) {
-        line += 1
-        let advanced = hit - UnsafeMutableRawPointer(mutating: cursor) + 1
-        cursor += advanced
-        remaining -= advanced
-      }
+    if let keep, column <= keepCount, !keep[column - 1] {
+      if let base = field.baseAddress, field.count > 0 { skippedLineFeeds += Self.lineFeeds(in: base, count: field.count) }
+    } else {
+      bytes.append(bytes: field)
     }
     fieldEnds.append(bytes.count)
   }
@@ -76,11 +85,16 @@ struct RowBatch {
   mutating func endRow(terminator: Int32) {
     guard failure == nil else { return }
     let fieldCount = fieldsInPartialRow
+    // Quoted fields may hold line breaks; they advance the physical line count. One scan per
+    // row, not per field.
+    let rowLines = countLineFeeds(from: partialByteStart) + skippedLineFeeds
+    skippedLineFeeds = 0
     if fieldCount > 0 {
       rows.append(RowMark(firstField: partialFieldStart, fieldCount: fieldCount, line: recordStartLine))
       partialFieldStart = fieldEnds.count
       partialByteStart = bytes.count
     }
+    line += rowLines
     switch terminator {
     case 0x0A:
       // The LF of a CRLF arrives as an empty row right after the CR's row end.
@@ -94,18 +108,36 @@ struct RowBatch {
     recordStartLine = line
   }
 
+  private func countLineFeeds(from start: Int) -> Int {
+    guard bytes.count > start else { return 0 }
+    return Self.lineFeeds(in: UnsafeRawPointer(bytes.base + start), count: bytes.count - start)
+  }
+
+  static func lineFeeds(in start: UnsafeRawPointer, count total: Int) -> Int {
+    var cursor = start
+    var remaining = total
+    var count = 0
+    while remaining > 0, let hit = memchr(cursor, 0x0A, remaining) {
+      count += 1
+      let advanced = UnsafeRawPointer(hit) - cursor + 1
+      cursor += advanced
+      remaining -= advanced
+    }
+    return count
+  }
+
   mutating func fail(column: Int, _ code: CSVError.Code, _ message: String) {
     failure = BatchFailure(line: recordStartLine, column: column, code: code, message: message)
   }
 
   /// Drops the delivered rows and moves the unfinished row to the front.
   mutating func compact() {
-    rows.removeAll(keepingCapacity: true)
+    rows.removeAll()
     guard partialByteStart > 0 || partialFieldStart > 0 else { return }
     let shift = partialByteStart
-    bytes.removeSubrange(0..<partialByteStart)
-    fieldEnds.removeSubrange(0..<partialFieldStart)
-    for index in fieldEnds.indices { fieldEnds[index] -= shift }
+    bytes.removeFirst(partialByteStart)
+    fieldEnds.removeFirst(partialFieldStart)
+    for index in 0..<fieldEnds.count { fieldEnds[index] -= shift }
     partialByteStart = 0
     partialFieldStart = 0
   }

@@ -1,0 +1,86 @@
+import CRMAIngest
+
+/// HS/CN product codes → CRMA material and stage, from the data package's commodity map. An
+/// 8-digit CN code is matched exactly, then by its HS6 and HS4 prefix.
+public struct ProductCrosswalk: Sendable {
+  public struct Target: Sendable, Hashable {
+    public var material: String
+    public var stage: String
+  }
+
+  /// Index into `targets`, by code key (digits count and value).
+  private let table: [UInt64: Int]
+  public let targets: [Target]
+
+  public init(codes: [(code: String, material: String, stage: String)]) {
+    var targets: [Target] = []
+    var table: [UInt64: Int] = [:]
+    for entry in codes.sorted(by: { $0.code < $1.code }) {
+      guard let key = Self.key(Array(entry.code.utf8)) else { continue }
+      let target = Target(material: entry.material, stage: entry.stage)
+      let index = targets.firstIndex(of: target) ?? {
+        targets.append(target)
+        return targets.count - 1
+      }()
+      table[key] = index
+    }
+    self.table = table
+    self.targets = targets
+  }
+
+  /// From an ingested data package: every HS and CN8 row of `commodity_map` with a material.
+  public init(ingest: IngestResult) throws(TradeError) {
+    guard let map = ingest.table(named: "commodity_map") else {
+      throw TradeError(.configuration, "the data package has no commodity_map")
+    }
+    var codes: [(String, String, String)] = []
+    for row in map.rows.indices {
+      let system = map.value(row, "code_system")?.text
+      guard system == "HS" || system == "CN8", let code = map.value(row, "code")?.text,
+        let material = map.value(row, "material_id")?.text, let stage = map.value(row, "stage")?.text
+      else { continue }
+      codes.append((code, material, stage))
+    }
+    self.init(codes: codes)
+  }
+
+  static func key<Bytes: Collection>(_ digits: Bytes) -> UInt64? where Bytes.Element == UInt8 {
+    guard !digits.isEmpty, digits.count <= 12 else { return nil }
+    var value: UInt64 = 0
+    for byte in digits {
+      guard byte >= 48 && byte <= 57 else { return nil }
+      value = value * 10 + UInt64(byte - 48)
+    }
+    return UInt64(digits.count) << 56 | value
+  }
+
+  /// The target index of a product code, or nil when the code is outside the crosswalk. Throws
+  /// nothing: a code that is not all digits gives `.malformed`.
+  @inline(__always)
+  func lookup(_ code: UnsafeRawBufferPointer) -> Lookup {
+    var value: UInt64 = 0
+    for byte in code {
+      guard byte >= 48 && byte <= 57 else { return .malformed }
+      value = value &* 10 &+ UInt64(byte - 48)
+    }
+    let count = code.count
+    guard count >= 4 && count <= 12 else { return count == 0 ? .malformed : .outOfScope }
+    if let index = table[UInt64(count) << 56 | value] { return .target(index) }
+    var shortened = value
+    var digits = count
+    for prefix in [6, 4] where digits > prefix {
+      while digits > prefix {
+        shortened /= 10
+        digits -= 1
+      }
+      if let index = table[UInt64(prefix) << 56 | shortened] { return .target(index) }
+    }
+    return .outOfScope
+  }
+
+  enum Lookup {
+    case target(Int)
+    case outOfScope
+    case malformed
+  }
+}

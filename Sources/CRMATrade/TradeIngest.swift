@@ -1,0 +1,188 @@
+import CSVStream
+import Dispatch
+import Glibc
+import Logging
+import Synchronization
+
+/// Streams a trade extract in one pass per core, in bounded memory, and adds up imports per CRMA
+/// material, stage, partner and year.
+///
+/// The file is cut at a record boundary that respects quoted line breaks (the first LF after the
+/// nominal cut at which the number of quote characters so far is even), each part is read by its
+/// own libcsv parser over `pread`, and the parts' exact (fixed-point) totals are merged in file
+/// order, so the result does not depend on the split. A file whose parts do not parse (quoting
+/// broken across the cut) is read again in one part, so its errors are reported as for one parser.
+public enum TradeIngest {
+  public struct Options: Sendable {
+    public var workers: Int
+    /// Parts smaller than this are not worth a thread.
+    public var minimumPartBytes: Int
+    /// Rows listed in the summary, at most.
+    public var badRowListLimit: Int
+    /// Share of rows that may be bad before the run fails (exit 65).
+    public var maximumBadFraction: Double
+    public var limits: CSVLimits
+
+    public init(
+      workers: Int = 2, minimumPartBytes: Int = 4 << 20, badRowListLimit: Int = 20, maximumBadFraction: Double = 0.01,
+      limits: CSVLimits = .default
+    ) {
+      self.workers = max(1, workers)
+      self.minimumPartBytes = minimumPartBytes
+      self.badRowListLimit = badRowListLimit
+      self.maximumBadFraction = maximumBadFraction
+      self.limits = limits
+    }
+  }
+
+  public static func run(
+    path: String, columns: TradeColumns, crosswalk: ProductCrosswalk, options: Options = Options(), logger: Logger
+  ) throws -> TradeResult {
+    let header = try CSVReader(path: path, limits: options.limits).header
+    let indexes: [TradeColumns.Role: Int]
+    switch columns.indexes(in: header.names) {
+    case .success(let found): indexes = found
+    case .failure(let error): throw error
+    }
+    let scanner = TradeScanner(indexes: indexes, importFlows: columns.importFlows, crosswalk: crosswalk)
+    let parts = try split(path: path, parts: options.workers, minimumPartBytes: options.minimumPartBytes)
+    var tally: TradeTally
+    do {
+      tally = try scanParts(parts, path: path, header: header, scanner: scanner, options: options)
+    } catch let error as CSVError where parts.count > 1 {
+      logger.info("parallel read failed; reading in one part", metadata: ["error.message": "\(error)"])
+      tally = try scanParts([Part(range: parts[0].range.lowerBound..<parts.last!.range.upperBound, firstLine: 1)], path: path, header: header, scanner: scanner, options: options)
+    }
+    logger.info(
+      "trade file read",
+      metadata: [
+        "input.path": "\(path)", "parts": "\(parts.count)", "rows.read": "\(tally.rowsRead)", "rows.added": "\(tally.rowsAdded)",
+        "rows.rejected": "\(tally.badRows)",
+      ])
+    let result = TradeResult(tally: tally, crosswalk: crosswalk, path: path)
+    if tally.rowsRead > 0, Double(tally.badRows) / Double(tally.rowsRead) > options.maximumBadFraction {
+      throw TradeError(
+        .badRows,
+        "\(tally.badRows) of \(tally.rowsRead) rows are bad, more than the allowed \(NumberFormatting.fixed(options.maximumBadFraction * 100, digits: 2)) %; first: "
+          + tally.firstBadRows.prefix(5).map { "\(path):\($0.line): \($0.message)" }.joined(separator: "; "))
+    }
+    return result
+  }
+
+  struct Part: Sendable {
+    var range: Range<Int>
+    var firstLine: Int
+  }
+
+  static func scanParts(_ parts: [Part], path: String, header: CSVHeader, scanner: TradeScanner, options: Options) throws -> TradeTally {
+    let results = Mutex<[Int: Result<TradeTally, CSVError>]>([:])
+    let work: @Sendable (Int) -> Void = { index in
+      let part = parts[index]
+      var tally = TradeTally(badRowListLimit: options.badRowListLimit)
+      let outcome: Result<TradeTally, CSVError>
+      do {
+        let source = try FileRangeByteSource(path: path, range: part.range)
+        let reader =
+          index == 0
+          ? try CSVReader(source: source, path: path, limits: options.limits)
+          : try CSVReader(continuing: source, path: path, header: header, firstLine: part.firstLine, limits: options.limits)
+        try scanner.scan(reader, into: &tally)
+        outcome = .success(tally)
+      } catch let error as CSVError {
+        outcome = .failure(error)
+      } catch {
+        outcome = .failure(CSVError(.readFailed, path: path, message: "\(error)"))
+      }
+      results.withLock { $0[index] = outcome }
+    }
+    if parts.count == 1 {
+      work(0)
+    } else {
+      DispatchQueue.concurrentPerform(iterations: parts.count, execute: work)
+    }
+    var merged = TradeTally(badRowListLimit: options.badRowListLimit)
+    let collected = results.withLock { $0 }
+    for index in parts.indices {
+      switch collected[index]! {
+      case .success(let tally): merged.merge(tally)
+      case .failure(let error): throw error
+      }
+    }
+    return merged
+  }
+
+  /// Cuts the file into up to `parts` ranges at record boundaries. Quotes and line feeds before
+  /// each nominal cut are counted with `memchr`; from the nominal cut on, bytes are stepped until
+  /// a line feed with an even quote count.
+  static func split(path: String, parts: Int, minimumPartBytes: Int) throws(CSVError) -> [Part] {
+    var info = stat()
+    guard stat(path, &info) == 0 else { throw CSVError(.cannotOpen, path: path, message: "cannot open: \(errnoText())") }
+    let size = Int(info.st_size)
+    let count = min(parts, max(1, size / max(1, minimumPartBytes)))
+    guard count > 1 else { return [Part(range: 0..<size, firstLine: 1)] }
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw CSVError(.cannotOpen, path: path, message: "cannot open: \(errnoText())") }
+    defer { close(fd) }
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+    defer { buffer.deallocate() }
+    func read(at offset: Int, upTo end: Int) throws(CSVError) -> Int {
+      let read = pread(fd, buffer.baseAddress, min(buffer.count, end - offset), off_t(offset))
+      guard read > 0 else { throw CSVError(.readFailed, path: path, message: "read failed: \(errnoText())") }
+      return read
+    }
+    var cuts: [(offset: Int, lines: Int)] = [(0, 0)]
+    var offset = 0
+    var quotes = 0
+    var newlines = 0
+    for partIndex in 1..<count {
+      let nominal = max(offset, size * partIndex / count)
+      // Bulk count up to the nominal cut.
+      while offset < nominal {
+        let read = try read(at: offset, upTo: nominal)
+        let bytes = UnsafeRawBufferPointer(rebasing: buffer[0..<read])
+        quotes += countByte(bytes, UInt8(ascii: "\""))
+        newlines += countByte(bytes, 0x0A)
+        offset += read
+      }
+      // Step to the first line feed outside quotes.
+      var cut: Int?
+      while cut == nil && offset < size {
+        let read = try read(at: offset, upTo: size)
+        for position in 0..<read {
+          let byte = buffer[position]
+          if byte == UInt8(ascii: "\"") {
+            quotes += 1
+          } else if byte == 0x0A {
+            newlines += 1
+            if quotes % 2 == 0 {
+              cut = offset + position + 1
+              break
+            }
+          }
+        }
+        offset = cut ?? (offset + read)
+      }
+      guard let cut, cut < size else { break }
+      cuts.append((cut, newlines))
+    }
+    var result: [Part] = []
+    for (index, start) in cuts.enumerated() {
+      let end = index + 1 < cuts.count ? cuts[index + 1].offset : size
+      result.append(Part(range: start.offset..<end, firstLine: start.lines + 1))
+    }
+    return result
+  }
+
+  static func countByte(_ bytes: UnsafeRawBufferPointer, _ byte: UInt8) -> Int {
+    guard var cursor = bytes.baseAddress else { return 0 }
+    var remaining = bytes.count
+    var count = 0
+    while remaining > 0, let hit = memchr(cursor, Int32(byte), remaining) {
+      count += 1
+      let advanced = UnsafeRawPointer(hit) - cursor + 1
+      cursor += advanced
+      remaining -= advanced
+    }
+    return count
+  }
+}

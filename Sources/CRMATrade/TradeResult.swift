@@ -1,0 +1,79 @@
+import CSVStream
+
+/// The aggregate of a trade file: import value and mass per CRMA material, stage, partner and
+/// year, each partner's share, and the largest single-partner share against the 65 % cap.
+public struct TradeResult: Sendable {
+  public struct Row: Sendable, Equatable {
+    public var material: String
+    public var stage: String
+    public var partner: String
+    public var year: Int
+    public var value: Int128
+    public var mass: Int128
+    public var rows: Int
+    public var rowsWithoutMass: Int
+  }
+
+  public let path: String
+  public let rows: [Row]
+  public let tally: TradeTally
+
+  init(tally: TradeTally, crosswalk: ProductCrosswalk, path: String) {
+    self.path = path
+    self.tally = tally
+    rows = tally.totals.map { key, totals in
+      let target = crosswalk.targets[Int(key.targetAndYear >> 16)]
+      return Row(
+        material: target.material, stage: target.stage, partner: TradeTally.unpack(key.partner),
+        year: Int(key.targetAndYear & 0xFFFF), value: totals.value, mass: totals.mass, rows: totals.rows,
+        rowsWithoutMass: totals.rowsWithoutMass)
+    }.sorted { ($0.material, $0.stage, $0.year, $0.partner) < ($1.material, $1.stage, $1.year, $1.partner) }
+  }
+
+  /// `aggregate.csv`: one row per material, stage, year and partner.
+  public func aggregateCSV() -> [UInt8] {
+    var writer = CSVWriter()
+    writer.writeRow(["material_id", "stage", "year", "partner", "value", "net_mass_kg", "rows", "rows_without_mass"])
+    for row in rows {
+      writer.writeRow([
+        row.material, row.stage, String(row.year), row.partner, FixedPoint.text(row.value), FixedPoint.text(row.mass),
+        String(row.rows), String(row.rowsWithoutMass),
+      ])
+    }
+    return writer.bytes
+  }
+
+  /// `shares.csv`: each partner's share of import value and mass per material, stage and year,
+  /// its rank, and whether the largest partner exceeds the cap.
+  public func sharesCSV(capPercent: Double = 65) -> [UInt8] {
+    var writer = CSVWriter()
+    writer.writeRow(["material_id", "stage", "year", "partner", "value_share", "mass_share", "rank_by_value", "largest_above_cap"])
+    let groups = Dictionary(grouping: rows) { "\($0.material)|\($0.stage)|\($0.year)" }
+    for key in groups.keys.sorted() {
+      let members = groups[key]!.sorted { $0.value != $1.value ? $0.value > $1.value : $0.partner < $1.partner }
+      let totalValue = members.reduce(Int128(0)) { $0 + $1.value }
+      let totalMass = members.reduce(Int128(0)) { $0 + $1.mass }
+      for (index, row) in members.enumerated() {
+        let valueShare = totalValue > 0 ? Double(row.value) / Double(totalValue) : 0
+        let massShare = totalMass > 0 ? Double(row.mass) / Double(totalMass) : 0
+        writer.writeRow([
+          row.material, row.stage, String(row.year), row.partner, NumberFormatting.fixed(valueShare, digits: 6),
+          NumberFormatting.fixed(massShare, digits: 6), String(index + 1),
+          index == 0 ? (valueShare * 100 > capPercent ? "true" : "false") : "",
+        ])
+      }
+    }
+    return writer.bytes
+  }
+
+  /// A few lines for the terminal.
+  public func summary() -> String {
+    var lines = [
+      "\(path): \(tally.rowsRead) rows read; \(tally.rowsAdded) imports added; \(tally.rowsOtherFlow) other flows; "
+        + "\(tally.rowsOutOfScope) products outside the crosswalk; \(tally.badRows) bad rows",
+      "\(rows.count) aggregate rows (material, stage, year, partner)",
+    ]
+    for bad in tally.firstBadRows { lines.append("  bad row \(path):\(bad.line): \(bad.message)") }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import CRMAIngest
+import CRMATrade
+import CSVStream
+import Logging
+
+struct Trade: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Aggregate a Comext or Comtrade extract: imports per CRMA material, stage, partner and year.",
+    discussion: """
+      Streams FILE in one pass per core (bounded memory), maps product codes to CRMA materials \
+      through data/commodity_map.csv, and writes aggregate.csv and shares.csv to --out. Rows with \
+      a malformed number, product code, period or partner are counted and the first listed; the \
+      run fails (exit 65) when more than --max-bad-percent of the rows are bad. Other flows and \
+      products outside the crosswalk are counted, not errors.
+      """)
+
+  @Argument(help: "The trade extract (CSV with a header row).")
+  var file: String
+
+  @Option(help: "Column layout: comext (Eurostat bulk files) or comtrade (UN Comtrade).")
+  var preset: String?
+
+  @Option(name: .customLong("column"), help: "ROLE=HEADER for reporter, partner, product, flow, period, value, mass (repeatable).")
+  var columns: [String] = []
+
+  @Option(help: "A flow value that means import (repeatable; default from the preset, else 1 and M).")
+  var importFlow: [String] = []
+
+  @Option(help: "The data package with the product crosswalk.")
+  var data = "data"
+
+  @Option(help: "Where to write aggregate.csv and shares.csv.")
+  var out = "build/trade"
+
+  @Option(help: "Parallel parts (one libcsv parser each).")
+  var workers = 2
+
+  @Option(help: "Percentage of bad rows above which the run fails.")
+  var maxBadPercent = 1.0
+
+  @OptionGroup var logging: LoggingOptions
+
+  func validate() throws {
+    if let preset, TradeColumns.preset(preset) == nil { throw ValidationError("--preset takes comext or comtrade") }
+    if preset == nil && columns.isEmpty { throw ValidationError("give --preset or --column ROLE=HEADER for every role") }
+    guard (1...64).contains(workers) else { throw ValidationError("--workers must be between 1 and 64") }
+    guard (0...100).contains(maxBadPercent) else { throw ValidationError("--max-bad-percent must be between 0 and 100") }
+  }
+
+  func run() throws {
+    let logger = logging.makeLogger(label: "crma.trade")
+    var layout = preset.flatMap(TradeColumns.preset) ?? TradeColumns(headers: [:], importFlows: ["1", "M"])
+    switch layout.overriding(columns) {
+    case .success(let applied): layout = applied
+    case .failure(let error): throw ValidationError(error.message)
+    }
+    if !importFlow.isEmpty { layout.importFlows = Set(importFlow) }
+    let ingest: IngestResult
+    do throws(IngestError) {
+      ingest = try IngestStage.run(directory: data, logger: logger)
+    } catch {
+      printError(error.description)
+      throw error.code == .missingInput ? ExitStatus.noInput : ExitStatus.config
+    }
+    if !ingest.isValid { try IngestCommandSupport.report(ingest) }
+    do {
+      let crosswalk = try ProductCrosswalk(ingest: ingest)
+      let result = try TradeIngest.run(
+        path: file, columns: layout, crosswalk: crosswalk,
+        options: TradeIngest.Options(workers: workers, maximumBadFraction: maxBadPercent / 100), logger: logger)
+      try OutputFolder.replace(out, with: ["aggregate.csv": result.aggregateCSV(), "shares.csv": result.sharesCSV()])
+      print(result.summary(), terminator: "")
+    } catch let error as CSVError {
+      printError(error.description)
+      throw ExitStatus.code(for: error)
+    } catch let error as TradeError {
+      printError("\(file): \(error.message)")
+      throw error.kind == .columns || error.kind == .badRows ? ExitStatus.dataError : ExitStatus.config
+    } catch let error as OutputError {
+      printError(error.description)
+      throw ExitStatus.code(for: error)
+    }
+  }
+}
