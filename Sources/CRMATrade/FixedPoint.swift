@@ -12,36 +12,48 @@ public enum FixedPoint {
       negative = bytes[index] == UInt8(ascii: "-")
       index += 1
     }
-    var integer: Int128 = 0
+    // Digits accumulate in 64 bits (up to 18 at a time) and fold into 128 bits rarely.
+    var high: Int128 = 0
+    var low: UInt64 = 0
+    var lowDigits = 0
     var digits = 0
-    while index < count {
-      let digit = Int(bytes[index]) &- 48
-      guard digit >= 0 && digit <= 9 else { break }
-      guard digits < 30 else { return nil }
-      integer = integer * 10 + Int128(digit)
-      digits += 1
-      index += 1
-    }
-    var fraction: Int128 = 0
     var fractionDigits = 0
-    if index < count && bytes[index] == UInt8(ascii: ".") {
-      index += 1
-      while index < count {
-        let digit = Int(bytes[index]) &- 48
-        guard digit >= 0 && digit <= 9 else { return nil }
-        if fractionDigits < 6 {
-          fraction = fraction * 10 + Int128(digit)
-        } else if digit != 0 {
-          return nil
+    var inFraction = false
+    while index < count {
+      let byte = bytes[index]
+      let digit = byte &- 48
+      if digit <= 9 {
+        if inFraction {
+          if fractionDigits == 6 {
+            guard digit == 0 else { return nil }
+            digits += 1
+            index += 1
+            continue
+          }
+          fractionDigits += 1
         }
-        fractionDigits += 1
+        guard digits < 30 else { return nil }
+        low = low &* 10 &+ UInt64(digit)
+        lowDigits += 1
         digits += 1
-        index += 1
+        if lowDigits == 18 {
+          high = high * 1_000_000_000_000_000_000 + Int128(low)
+          low = 0
+          lowDigits = 0
+        }
+      } else if byte == UInt8(ascii: ".") && !inFraction {
+        inFraction = true
+      } else {
+        return nil
       }
+      index += 1
     }
-    guard index == count, digits > 0 else { return nil }
-    for _ in min(fractionDigits, 6)..<6 { fraction *= 10 }
-    let value = integer * scale + fraction
+    guard digits > 0 else { return nil }
+    var value = high
+    var power: Int128 = 1
+    for _ in 0..<lowDigits { power *= 10 }
+    value = value * power + Int128(low)
+    for _ in fractionDigits..<6 { value *= 10 }
     return negative ? -value : value
   }
 

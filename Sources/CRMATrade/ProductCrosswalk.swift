@@ -8,8 +8,10 @@ public struct ProductCrosswalk: Sendable {
     public var stage: String
   }
 
-  /// Index into `targets`, by code key (digits count and value).
-  private let table: [UInt64: Int]
+  /// Code keys (digit count << 56 | value), sorted, and the target index of each: a binary search
+  /// over a few dozen codes is cheaper per row than hashing.
+  private let keys: [UInt64]
+  private let indexes: [Int]
   public let targets: [Target]
 
   public init(codes: [(code: String, material: String, stage: String)]) {
@@ -24,7 +26,9 @@ public struct ProductCrosswalk: Sendable {
       }()
       table[key] = index
     }
-    self.table = table
+    let sortedKeys = table.keys.sorted()
+    self.keys = sortedKeys
+    self.indexes = sortedKeys.map { table[$0]! }
     self.targets = targets
   }
 
@@ -65,7 +69,7 @@ public struct ProductCrosswalk: Sendable {
     }
     let count = code.count
     guard count >= 4 && count <= 12 else { return count == 0 ? .malformed : .outOfScope }
-    if let index = table[UInt64(count) << 56 | value] { return .target(index) }
+    if let index = find(UInt64(count) << 56 | value) { return .target(index) }
     var shortened = value
     var digits = count
     for prefix in [6, 4] where digits > prefix {
@@ -73,9 +77,22 @@ public struct ProductCrosswalk: Sendable {
         shortened /= 10
         digits -= 1
       }
-      if let index = table[UInt64(prefix) << 56 | shortened] { return .target(index) }
+      if let index = find(UInt64(prefix) << 56 | shortened) { return .target(index) }
     }
     return .outOfScope
+  }
+
+  @inline(__always)
+  private func find(_ key: UInt64) -> Int? {
+    var low = 0
+    var high = keys.count - 1
+    while low <= high {
+      let middle = (low + high) >> 1
+      let candidate = keys[middle]
+      if candidate == key { return indexes[middle] }
+      if candidate < key { low = middle + 1 } else { high = middle - 1 }
+    }
+    return nil
   }
 
   enum Lookup {

@@ -21,13 +21,17 @@ public struct TradeResult: Sendable {
   init(tally: TradeTally, crosswalk: ProductCrosswalk, path: String) {
     self.path = path
     self.tally = tally
-    rows = tally.totals.map { key, totals in
-      let target = crosswalk.targets[Int(key.targetAndYear >> 16)]
-      return Row(
-        material: target.material, stage: target.stage, partner: TradeTally.unpack(key.partner),
-        year: Int(key.targetAndYear & 0xFFFF), value: totals.value, mass: totals.mass, rows: totals.rows,
-        rowsWithoutMass: totals.rowsWithoutMass)
-    }.sorted { ($0.material, $0.stage, $0.year, $0.partner) < ($1.material, $1.stage, $1.year, $1.partner) }
+    var rows: [Row] = []
+    // Keys: partner code (packed bytes), crosswalk target << 16 | year.
+    tally.totals.forEach { partner, targetAndYear, totals in
+      let target = crosswalk.targets[Int(targetAndYear >> 16)]
+      rows.append(
+        Row(
+          material: target.material, stage: target.stage, partner: TradeTally.unpack(partner),
+          year: Int(targetAndYear & 0xFFFF), value: totals.value, mass: totals.mass, rows: totals.rows,
+          rowsWithoutMass: totals.rowsWithoutMass))
+    }
+    self.rows = rows.sorted { ($0.material, $0.stage, $0.year, $0.partner) < ($1.material, $1.stage, $1.year, $1.partner) }
   }
 
   /// `aggregate.csv`: one row per material, stage, year and partner.

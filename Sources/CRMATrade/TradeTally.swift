@@ -3,13 +3,6 @@ import CSVStream
 /// What one pass over (part of) a trade file adds up: import totals per material, stage,
 /// partner and year, and counts of every row that was not added and why.
 public struct TradeTally: Sendable {
-  struct Key: Hashable, Sendable {
-    /// Partner code, up to 8 ASCII bytes packed.
-    var partner: UInt64
-    /// Crosswalk target index << 16 | year.
-    var targetAndYear: UInt64
-  }
-
   struct Totals: Sendable {
     var value: Int128 = 0
     var mass: Int128 = 0
@@ -23,7 +16,7 @@ public struct TradeTally: Sendable {
     public var message: String
   }
 
-  var totals: [Key: Totals] = [:]
+  var totals = TallyTable()
   public internal(set) var rowsRead = 0
   public internal(set) var rowsAdded = 0
   public internal(set) var rowsOtherFlow = 0
@@ -42,11 +35,8 @@ public struct TradeTally: Sendable {
   /// Adds `other` (a later part of the file) to this tally; exact, so the result does not depend
   /// on how the file was split.
   mutating func merge(_ other: TradeTally) {
-    for (key, add) in other.totals {
-      totals[key, default: Totals()].value += add.value
-      totals[key, default: Totals()].mass += add.mass
-      totals[key, default: Totals()].rows += add.rows
-      totals[key, default: Totals()].rowsWithoutMass += add.rowsWithoutMass
+    other.totals.forEach { key1, key2, add in
+      totals.add(key1, key2, value: add.value, mass: add.mass, rows: add.rows, rowsWithoutMass: add.rowsWithoutMass)
     }
     rowsRead += other.rowsRead
     rowsAdded += other.rowsAdded
@@ -161,16 +151,7 @@ struct TradeScanner {
       }
       weight = parsed
     }
-    let key = TradeTally.Key(partner: partnerCode, targetAndYear: UInt64(target) << 16 | year)
-    // One hash lookup: the entry is modified in place.
-    Self.accumulate(&tally.totals[key, default: TradeTally.Totals()], amount, weight)
+    tally.totals.add(partnerCode, UInt64(target) << 16 | year, value: amount, mass: weight)
     tally.rowsAdded += 1
-  }
-
-  @inline(__always)
-  private static func accumulate(_ totals: inout TradeTally.Totals, _ amount: Int128, _ weight: Int128?) {
-    totals.value += amount
-    if let weight { totals.mass += weight } else { totals.rowsWithoutMass += 1 }
-    totals.rows += 1
   }
 }

@@ -45,7 +45,7 @@ public final class CSVReader {
       throw pendingError
         ?? CSVError(.emptyFile, path: path, line: 1, message: "file is empty: a header row is required")
     }
-    let names = try withRow(first) { record throws(CSVError) in
+    let names = try withRow(first, fieldCount: 0) { record throws(CSVError) in
       try (0..<first.fieldCount).map { index throws(CSVError) in
         try validatedUTF8(record, index, line: first.line, columnName: nil)
       }
@@ -203,11 +203,16 @@ public final class CSVReader {
     onInvalidRecord: (CSVError) throws -> Void, _ body: (CSVRecord) throws -> Void
   ) throws {
     let rows = parser.batch.pointee.rows
-    while nextRow < rows.count {
-      let mark = rows[nextRow]
-      nextRow += 1
-      try withRow(mark) { record in
-        if let problem = check(record, mark) {
+    // A local cursor: a class property written per row costs an exclusivity check each time.
+    var cursor = nextRow
+    defer { nextRow = cursor }
+    let fieldCount = header.count
+    let validate = validatesUTF8
+    while cursor < rows.count {
+      let mark = rows[cursor]
+      cursor += 1
+      try withRow(mark, fieldCount: fieldCount) { record in
+        if let problem = check(record, mark, fieldCount: fieldCount, validate: validate) {
           try onInvalidRecord(problem)
           return
         }
@@ -216,18 +221,18 @@ public final class CSVReader {
     }
   }
 
-  private func withRow<T, E: Error>(_ mark: RowMark, _ body: (CSVRecord) throws(E) -> T) throws(E) -> T {
+  private func withRow<T, E: Error>(_ mark: RowMark, fieldCount: Int, _ body: (CSVRecord) throws(E) -> T) throws(E) -> T {
     let batch = parser.batch
     // The batch is only read here; callbacks run while no record is alive.
     let base = UnsafeRawBufferPointer(start: batch.pointee.bytes.base, count: batch.pointee.bytes.count)
     let ends = batch.pointee.fieldEnds.buffer
     let record = CSVRecord(
-      line: mark.line, reader: self, count: header.count, base: base, ends: ends, first: mark.firstField)
+      line: mark.line, reader: self, count: fieldCount, base: base, ends: ends, first: mark.firstField)
     return try body(record)
   }
 
-  private func check(_ record: CSVRecord, _ mark: RowMark) -> CSVError? {
-    if mark.fieldCount != header.count {
+  private func check(_ record: CSVRecord, _ mark: RowMark, fieldCount: Int, validate: Bool) -> CSVError? {
+    if mark.fieldCount != fieldCount {
       let column = min(mark.fieldCount, header.count) + 1
       return CSVError(
         .fieldCountMismatch, path: path, line: mark.line, column: column,
@@ -236,7 +241,7 @@ public final class CSVReader {
           "record has \(mark.fieldCount) field\(mark.fieldCount == 1 ? "" : "s") but the header has \(header.count)"
       )
     }
-    guard validatesUTF8 else { return nil }
+    guard validate else { return nil }
     for index in 0..<mark.fieldCount where !UTF8Validation.isValid(record.bytes(at: index)) {
       return CSVError(
         .invalidUTF8, path: path, line: mark.line, column: index + 1, columnName: header.names[index],
