@@ -92,8 +92,15 @@ test: deps $(FRICTIONLESS)
 nightly: $(CRMA)
 	$(CRMA) run --data data --build build --reports reports --lock build/crma.lock
 
-bench:
-	@echo "make bench: the trade-extract benchmark is not written yet (see BENCHMARKS.md)."
+## The trade-extract benchmark: synthetic files in build/bench, crma vs C/libcsv, DuckDB, polars,
+## pandas; results into BENCHMARKS.md. Not part of make test (it takes minutes).
+BENCH_VENV := .venv-bench
+$(BENCH_VENV)/bin/python:
+	python3 -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --quiet duckdb==2.0.1 polars==2.1.0 pandas==3.1.1
+
+bench: $(CRMA) $(BENCH_VENV)/bin/python
+	python3 bench/run_bench.py --python $(BENCH_VENV)/bin/python --crma $(CRMA)
 
 ## DocC for every library, through swift-docc-plugin; fails on any warning.
 DOC_TARGETS := CSVStream CRMAIngest CRMATransform CRMAReport CRMAPipeline

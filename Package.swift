@@ -85,6 +85,9 @@ let package = Package(
       dependencies: ["CRMAReport", "CRMATransform", "CRMAIngest", "CSVStream", "CRMATestSupport"],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
+      name: "CRMATradeTests", dependencies: ["CRMATrade", "CSVStream", "CRMATestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
       name: "CLITests", dependencies: ["CRMATestSupport"], swiftSettings: strictSettings),
   ]
 )

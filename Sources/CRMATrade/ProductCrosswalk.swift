@@ -20,10 +20,12 @@ public struct ProductCrosswalk: Sendable {
     for entry in codes.sorted(by: { $0.code < $1.code }) {
       guard let key = Self.key(Array(entry.code.utf8)) else { continue }
       let target = Target(material: entry.material, stage: entry.stage)
-      let index = targets.firstIndex(of: target) ?? {
-        targets.append(target)
-        return targets.count - 1
-      }()
+      let index =
+        targets.firstIndex(of: target)
+        ?? {
+          targets.append(target)
+          return targets.count - 1
+        }()
       table[key] = index
     }
     let sortedKeys = table.keys.sorted()

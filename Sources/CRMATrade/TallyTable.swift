@@ -28,7 +28,9 @@ struct TallyTable: Sendable {
 
   /// Adds to the totals of (key1, key2), creating them when new.
   @inline(__always)
-  mutating func add(_ key1: UInt64, _ key2: UInt64, value: Int128, mass: Int128?, rows: Int = 1, rowsWithoutMass: Int? = nil) {
+  mutating func add(
+    _ key1: UInt64, _ key2: UInt64, value: Int128, mass: Int128?, rows: Int = 1, rowsWithoutMass: Int? = nil
+  ) {
     var index = slot(key1, key2)
     // Probing reads through unchecked buffers: `index` is always masked into range.
     let found: Bool = keys1.withUnsafeBufferPointer { k1 in
@@ -62,7 +64,9 @@ struct TallyTable: Sendable {
   private mutating func grow() {
     var bigger = TallyTable(capacity: mask + 1)
     forEach { key1, key2, totals in
-      bigger.add(key1, key2, value: totals.value, mass: totals.mass, rows: totals.rows, rowsWithoutMass: totals.rowsWithoutMass)
+      bigger.add(
+        key1, key2, value: totals.value, mass: totals.mass, rows: totals.rows,
+        rowsWithoutMass: totals.rowsWithoutMass)
     }
     self = bigger
   }

@@ -24,7 +24,8 @@ public struct TradeColumns: Sendable, Equatable {
   /// refYear, primaryValue in US dollars, netWgt in kg.
   public static let comtrade = TradeColumns(
     headers: [
-      .reporter: "reporterISO", .partner: "partnerISO", .product: "cmdCode", .flow: "flowCode", .period: "refYear",
+      .reporter: "reporterISO", .partner: "partnerISO", .product: "cmdCode", .flow: "flowCode",
+      .period: "refYear",
       .value: "primaryValue", .mass: "netWgt",
     ], importFlows: ["M"])
 
@@ -38,7 +39,11 @@ public struct TradeColumns: Sendable, Equatable {
     for spec in specs {
       let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
       guard parts.count == 2, let role = Role(rawValue: parts[0]), !parts[1].isEmpty else {
-        return .failure(TradeError(.usage, "--column takes ROLE=HEADER with ROLE one of \(Role.allCases.map(\.rawValue).joined(separator: ", ")); got \"\(spec)\""))
+        return .failure(
+          TradeError(
+            .usage,
+            "--column takes ROLE=HEADER with ROLE one of \(Role.allCases.map(\.rawValue).joined(separator: ", ")); got \"\(spec)\""
+          ))
       }
       columns.headers[role] = parts[1]
     }
@@ -54,7 +59,11 @@ public struct TradeColumns: Sendable, Equatable {
         missing.append("\(role.rawValue) (no column named for it)")
         continue
       }
-      if let index = header.firstIndex(of: name) { indexes[role] = index } else { missing.append("\(role.rawValue) (\"\(name)\")") }
+      if let index = header.firstIndex(of: name) {
+        indexes[role] = index
+      } else {
+        missing.append("\(role.rawValue) (\"\(name)\")")
+      }
     }
     guard missing.isEmpty else {
       return .failure(TradeError(.columns, "the file has no column for \(missing.joined(separator: ", "))"))

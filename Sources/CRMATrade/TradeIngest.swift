@@ -24,7 +24,8 @@ public enum TradeIngest {
     public var limits: CSVLimits
 
     public init(
-      workers: Int = 2, minimumPartBytes: Int = 4 << 20, badRowListLimit: Int = 20, maximumBadFraction: Double = 0.01,
+      workers: Int = 2, minimumPartBytes: Int = 4 << 20, badRowListLimit: Int = 20,
+      maximumBadFraction: Double = 0.01,
       limits: CSVLimits = .default
     ) {
       self.workers = max(1, workers)
@@ -36,7 +37,8 @@ public enum TradeIngest {
   }
 
   public static func run(
-    path: String, columns: TradeColumns, crosswalk: ProductCrosswalk, options: Options = Options(), logger: Logger
+    path: String, columns: TradeColumns, crosswalk: ProductCrosswalk, options: Options = Options(),
+    logger: Logger
   ) throws -> TradeResult {
     let header = try CSVReader(path: path, limits: options.limits).header
     let indexes: [TradeColumns.Role: Int]
@@ -51,12 +53,15 @@ public enum TradeIngest {
       tally = try scanParts(parts, path: path, header: header, scanner: scanner, options: options)
     } catch let error as CSVError where parts.count > 1 {
       logger.info("parallel read failed; reading in one part", metadata: ["error.message": "\(error)"])
-      tally = try scanParts([Part(range: parts[0].range.lowerBound..<parts.last!.range.upperBound, firstLine: 1)], path: path, header: header, scanner: scanner, options: options)
+      tally = try scanParts(
+        [Part(range: parts[0].range.lowerBound..<parts.last!.range.upperBound, firstLine: 1)], path: path,
+        header: header, scanner: scanner, options: options)
     }
     logger.info(
       "trade file read",
       metadata: [
-        "input.path": "\(path)", "parts": "\(parts.count)", "rows.read": "\(tally.rowsRead)", "rows.added": "\(tally.rowsAdded)",
+        "input.path": "\(path)", "parts": "\(parts.count)", "rows.read": "\(tally.rowsRead)",
+        "rows.added": "\(tally.rowsAdded)",
         "rows.rejected": "\(tally.badRows)",
       ])
     let result = TradeResult(tally: tally, crosswalk: crosswalk, path: path)
@@ -74,7 +79,9 @@ public enum TradeIngest {
     var firstLine: Int
   }
 
-  static func scanParts(_ parts: [Part], path: String, header: CSVHeader, scanner: TradeScanner, options: Options) throws -> TradeTally {
+  static func scanParts(
+    _ parts: [Part], path: String, header: CSVHeader, scanner: TradeScanner, options: Options
+  ) throws -> TradeTally {
     let results = Mutex<[Int: Result<TradeTally, CSVError>]>([:])
     let work: @Sendable (Int) -> Void = { index in
       let part = parts[index]
@@ -85,7 +92,8 @@ public enum TradeIngest {
         let reader =
           index == 0
           ? try CSVReader(source: source, path: path, limits: options.limits)
-          : try CSVReader(continuing: source, path: path, header: header, firstLine: part.firstLine, limits: options.limits)
+          : try CSVReader(
+            continuing: source, path: path, header: header, firstLine: part.firstLine, limits: options.limits)
         try scanner.scan(reader, into: &tally)
         outcome = .success(tally)
       } catch let error as CSVError {
@@ -116,7 +124,9 @@ public enum TradeIngest {
   /// a line feed with an even quote count.
   static func split(path: String, parts: Int, minimumPartBytes: Int) throws(CSVError) -> [Part] {
     var info = stat()
-    guard stat(path, &info) == 0 else { throw CSVError(.cannotOpen, path: path, message: "cannot open: \(errnoText())") }
+    guard stat(path, &info) == 0 else {
+      throw CSVError(.cannotOpen, path: path, message: "cannot open: \(errnoText())")
+    }
     let size = Int(info.st_size)
     let count = min(parts, max(1, size / max(1, minimumPartBytes)))
     guard count > 1 else { return [Part(range: 0..<size, firstLine: 1)] }

@@ -31,16 +31,21 @@ public struct TradeResult: Sendable {
           year: Int(targetAndYear & 0xFFFF), value: totals.value, mass: totals.mass, rows: totals.rows,
           rowsWithoutMass: totals.rowsWithoutMass))
     }
-    self.rows = rows.sorted { ($0.material, $0.stage, $0.year, $0.partner) < ($1.material, $1.stage, $1.year, $1.partner) }
+    self.rows = rows.sorted {
+      ($0.material, $0.stage, $0.year, $0.partner) < ($1.material, $1.stage, $1.year, $1.partner)
+    }
   }
 
   /// `aggregate.csv`: one row per material, stage, year and partner.
   public func aggregateCSV() -> [UInt8] {
     var writer = CSVWriter()
-    writer.writeRow(["material_id", "stage", "year", "partner", "value", "net_mass_kg", "rows", "rows_without_mass"])
+    writer.writeRow([
+      "material_id", "stage", "year", "partner", "value", "net_mass_kg", "rows", "rows_without_mass",
+    ])
     for row in rows {
       writer.writeRow([
-        row.material, row.stage, String(row.year), row.partner, FixedPoint.text(row.value), FixedPoint.text(row.mass),
+        row.material, row.stage, String(row.year), row.partner, FixedPoint.text(row.value),
+        FixedPoint.text(row.mass),
         String(row.rows), String(row.rowsWithoutMass),
       ])
     }
@@ -51,17 +56,23 @@ public struct TradeResult: Sendable {
   /// its rank, and whether the largest partner exceeds the cap.
   public func sharesCSV(capPercent: Double = 65) -> [UInt8] {
     var writer = CSVWriter()
-    writer.writeRow(["material_id", "stage", "year", "partner", "value_share", "mass_share", "rank_by_value", "largest_above_cap"])
+    writer.writeRow([
+      "material_id", "stage", "year", "partner", "value_share", "mass_share", "rank_by_value",
+      "largest_above_cap",
+    ])
     let groups = Dictionary(grouping: rows) { "\($0.material)|\($0.stage)|\($0.year)" }
     for key in groups.keys.sorted() {
-      let members = groups[key]!.sorted { $0.value != $1.value ? $0.value > $1.value : $0.partner < $1.partner }
+      let members = groups[key]!.sorted {
+        $0.value != $1.value ? $0.value > $1.value : $0.partner < $1.partner
+      }
       let totalValue = members.reduce(Int128(0)) { $0 + $1.value }
       let totalMass = members.reduce(Int128(0)) { $0 + $1.mass }
       for (index, row) in members.enumerated() {
         let valueShare = totalValue > 0 ? Double(row.value) / Double(totalValue) : 0
         let massShare = totalMass > 0 ? Double(row.mass) / Double(totalMass) : 0
         writer.writeRow([
-          row.material, row.stage, String(row.year), row.partner, NumberFormatting.fixed(valueShare, digits: 6),
+          row.material, row.stage, String(row.year), row.partner,
+          NumberFormatting.fixed(valueShare, digits: 6),
           NumberFormatting.fixed(massShare, digits: 6), String(index + 1),
           index == 0 ? (valueShare * 100 > capPercent ? "true" : "false") : "",
         ])

@@ -36,14 +36,16 @@ public struct TradeTally: Sendable {
   /// on how the file was split.
   mutating func merge(_ other: TradeTally) {
     other.totals.forEach { key1, key2, add in
-      totals.add(key1, key2, value: add.value, mass: add.mass, rows: add.rows, rowsWithoutMass: add.rowsWithoutMass)
+      totals.add(
+        key1, key2, value: add.value, mass: add.mass, rows: add.rows, rowsWithoutMass: add.rowsWithoutMass)
     }
     rowsRead += other.rowsRead
     rowsAdded += other.rowsAdded
     rowsOtherFlow += other.rowsOtherFlow
     rowsOutOfScope += other.rowsOutOfScope
     badRows += other.badRows
-    firstBadRows = Array((firstBadRows + other.firstBadRows).sorted { $0.line < $1.line }.prefix(badRowListLimit))
+    firstBadRows = Array(
+      (firstBadRows + other.firstBadRows).sorted { $0.line < $1.line }.prefix(badRowListLimit))
   }
 
   static func pack(_ bytes: UnsafeRawBufferPointer) -> UInt64? {
@@ -135,7 +137,8 @@ struct TradeScanner {
       return
     }
     guard let partnerCode = TradeTally.pack(record.bytes(at: partner)) else {
-      tally.bad(record.line, "partner \"\(record.string(at: partner))\" is not a code of 1-8 ASCII characters")
+      tally.bad(
+        record.line, "partner \"\(record.string(at: partner))\" is not a code of 1-8 ASCII characters")
       return
     }
     guard let amount = FixedPoint.parse(record.bytes(at: value)) else {

@@ -57,7 +57,8 @@ public final class CSVReader {
   /// Reads a part of a file that starts after the header, for parallel readers: no header row
   /// and no byte-order mark are expected, and line numbers start at `firstLine`.
   public init(
-    continuing source: any ByteSource, path: String, header: CSVHeader, firstLine: Int, limits: CSVLimits = .default
+    continuing source: any ByteSource, path: String, header: CSVHeader, firstLine: Int,
+    limits: CSVLimits = .default
   ) throws(CSVError) {
     self.path = path
     self.limits = limits
@@ -221,7 +222,9 @@ public final class CSVReader {
     }
   }
 
-  private func withRow<T, E: Error>(_ mark: RowMark, fieldCount: Int, _ body: (CSVRecord) throws(E) -> T) throws(E) -> T {
+  private func withRow<T, E: Error>(_ mark: RowMark, fieldCount: Int, _ body: (CSVRecord) throws(E) -> T)
+    throws(E) -> T
+  {
     let batch = parser.batch
     // The batch is only read here; callbacks run while no record is alive.
     let base = UnsafeRawBufferPointer(start: batch.pointee.bytes.base, count: batch.pointee.bytes.count)

@@ -13,7 +13,10 @@ public struct CSVRecord {
   /// The header's field count, read once per record.
   public let count: Int
 
-  init(line: Int, reader: CSVReader, count: Int, base: UnsafeRawBufferPointer, ends: UnsafeBufferPointer<Int>, first: Int) {
+  init(
+    line: Int, reader: CSVReader, count: Int, base: UnsafeRawBufferPointer, ends: UnsafeBufferPointer<Int>,
+    first: Int
+  ) {
     self.line = line
     self.reader = reader
     self.count = count
@@ -24,8 +27,6 @@ public struct CSVRecord {
 
   public var header: CSVHeader { reader.header }
   public var path: String { reader.path }
-
-
 
   /// The raw bytes of field `index` (0-based), without any copy.
   public func bytes(at index: Int) -> UnsafeRawBufferPointer {

@@ -12,7 +12,9 @@ struct CRMA: ParsableCommand {
       74 cannot write output, 75 locked, 78 bad configuration.
       """,
     version: CRMAVersion.string,
-    subcommands: [Inspect.self, Validate.self, Ingest.self, Transform.self, Report.self, Run.self, Trade.self])
+    subcommands: [
+      Inspect.self, Validate.self, Ingest.self, Transform.self, Report.self, Run.self, Trade.self,
+    ])
 }
 
 enum CRMAVersion {

@@ -21,7 +21,9 @@ struct Trade: ParsableCommand {
   @Option(help: "Column layout: comext (Eurostat bulk files) or comtrade (UN Comtrade).")
   var preset: String?
 
-  @Option(name: .customLong("column"), help: "ROLE=HEADER for reporter, partner, product, flow, period, value, mass (repeatable).")
+  @Option(
+    name: .customLong("column"),
+    help: "ROLE=HEADER for reporter, partner, product, flow, period, value, mass (repeatable).")
   var columns: [String] = []
 
   @Option(help: "A flow value that means import (repeatable; default from the preset, else 1 and M).")
@@ -42,10 +44,16 @@ struct Trade: ParsableCommand {
   @OptionGroup var logging: LoggingOptions
 
   func validate() throws {
-    if let preset, TradeColumns.preset(preset) == nil { throw ValidationError("--preset takes comext or comtrade") }
-    if preset == nil && columns.isEmpty { throw ValidationError("give --preset or --column ROLE=HEADER for every role") }
+    if let preset, TradeColumns.preset(preset) == nil {
+      throw ValidationError("--preset takes comext or comtrade")
+    }
+    if preset == nil && columns.isEmpty {
+      throw ValidationError("give --preset or --column ROLE=HEADER for every role")
+    }
     guard (1...64).contains(workers) else { throw ValidationError("--workers must be between 1 and 64") }
-    guard (0...100).contains(maxBadPercent) else { throw ValidationError("--max-bad-percent must be between 0 and 100") }
+    guard (0...100).contains(maxBadPercent) else {
+      throw ValidationError("--max-bad-percent must be between 0 and 100")
+    }
   }
 
   func run() throws {
@@ -68,8 +76,10 @@ struct Trade: ParsableCommand {
       let crosswalk = try ProductCrosswalk(ingest: ingest)
       let result = try TradeIngest.run(
         path: file, columns: layout, crosswalk: crosswalk,
-        options: TradeIngest.Options(workers: workers, maximumBadFraction: maxBadPercent / 100), logger: logger)
-      try OutputFolder.replace(out, with: ["aggregate.csv": result.aggregateCSV(), "shares.csv": result.sharesCSV()])
+        options: TradeIngest.Options(workers: workers, maximumBadFraction: maxBadPercent / 100),
+        logger: logger)
+      try OutputFolder.replace(
+        out, with: ["aggregate.csv": result.aggregateCSV(), "shares.csv": result.sharesCSV()])
       print(result.summary(), terminator: "")
     } catch let error as CSVError {
       printError(error.description)

@@ -75,7 +75,9 @@ struct RowBatch {
       return
     }
     if let keep, column <= keepCount, !keep[column - 1] {
-      if let base = field.baseAddress, field.count > 0 { skippedLineFeeds += Self.lineFeeds(in: base, count: field.count) }
+      if let base = field.baseAddress, field.count > 0 {
+        skippedLineFeeds += Self.lineFeeds(in: base, count: field.count)
+      }
     } else {
       bytes.append(bytes: field)
     }
