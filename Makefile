@@ -99,11 +99,15 @@ $(BENCH_VENV)/bin/python:
 	python3 -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/pip install --quiet duckdb==2.0.1 polars==2.1.0 pandas==3.1.1
 
-bench: $(CRMA) $(BENCH_VENV)/bin/python
+/usr/bin/time:
+	$(SUDO) apt-get update -qq
+	$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time gcc
+
+bench: $(CRMA) $(BENCH_VENV)/bin/python /usr/bin/time
 	python3 bench/run_bench.py --python $(BENCH_VENV)/bin/python --crma $(CRMA)
 
 ## DocC for every library, through swift-docc-plugin; fails on any warning.
-DOC_TARGETS := CSVStream CRMAIngest CRMATransform CRMAReport CRMAPipeline
+DOC_TARGETS := CSVStream CRMAIngest CRMATransform CRMAReport CRMAPipeline CRMATrade
 docs: deps
 	@set -e; mkdir -p build/docs; for target in $(DOC_TARGETS); do \
 	  $(SWIFT) package --allow-writing-to-directory build/docs generate-documentation --target $$target \

@@ -30,11 +30,7 @@ public final class CSVReader {
     self.path = path
     self.limits = limits
     self.source = source
-    do {
-      parser = try LibCSVParser(limits: limits, delimiter: UInt8(ascii: ","))
-    } catch {
-      throw CSVError(.parserFailure, path: path, message: error.message)
-    }
+    parser = try Self.makeParser(limits: limits, path: path)
     chunk = .allocate(byteCount: max(limits.chunkBytes, 4), alignment: 16)
     header = try CSVHeader(names: [], path: path, line: 1)
     // Every stored property is set from here on, so `deinit` frees `chunk` if this throws.
@@ -63,11 +59,7 @@ public final class CSVReader {
     self.path = path
     self.limits = limits
     self.source = source
-    do {
-      parser = try LibCSVParser(limits: limits, delimiter: UInt8(ascii: ","))
-    } catch {
-      throw CSVError(.parserFailure, path: path, message: error.message)
-    }
+    parser = try Self.makeParser(limits: limits, path: path)
     chunk = .allocate(byteCount: max(limits.chunkBytes, 4), alignment: 16)
     self.header = header
     atStart = false
@@ -76,6 +68,14 @@ public final class CSVReader {
   }
 
   deinit { chunk.deallocate() }
+
+  private static func makeParser(limits: CSVLimits, path: String) throws(CSVError) -> LibCSVParser {
+    do {
+      return try LibCSVParser(limits: limits, delimiter: UInt8(ascii: ","))
+    } catch {
+      throw CSVError(.parserFailure, path: path, message: error.message)
+    }
+  }
 
   /// Whether every field of every record is checked for valid UTF-8 (the default). A caller that
   /// reads only some fields, and checks those itself, may turn it off for speed.
