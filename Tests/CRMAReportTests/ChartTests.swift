@@ -74,7 +74,9 @@ struct ChartTests {
   @Test("no line of any chart exceeds the width, in display cells", arguments: [40, 60, 80, 120])
   func widths(width: Int) {
     let long = BarChart(
-      title: "Synthetic", unit: "t",
+      title:
+        "Synthetic chart with a title much longer than any of the widths tested here, Запорізька область",
+      unit: "t",
       bars: [.init("Дніпропетровська область, дуже довга назва", 5), .init("中文名称", 3, marked: true)])
     for style in [Self.unicode, Self.ascii] {
       for text in [

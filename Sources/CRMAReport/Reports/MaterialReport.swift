@@ -244,15 +244,30 @@ public struct MaterialReport {
               ]
             })))
     }
+    // Materials the study gives identical shares for (the light rare earths, say) share a chart.
+    var charts: [(subjects: [String], stage: String, members: [(country: String, pct: Double)])] = []
     for group in study.sorted(by: {
-      ($0.text("subject"), $0.text("stage")) < ($1.text("subject"), $1.text("stage"))
+      ($0.text("stage"), $0.text("subject")) < ($1.text("stage"), $1.text("subject"))
     }) {
       let members = studyShares(subject: group.text("subject"), stage: group.text("stage"))
       guard !members.isEmpty else { continue }
-      let bars = members.map { BarChart.Bar(countryName($0.country), $0.pct, marked: $0.country == "UKR") }
+      if let index = charts.firstIndex(where: { chart in
+        chart.stage == group.text("stage")
+          && chart.members.elementsEqual(members) { $0.country == $1.country && $0.pct == $1.pct }
+      }) {
+        charts[index].subjects.append(group.text("subject"))
+      } else {
+        charts.append(([group.text("subject")], group.text("stage"), members))
+      }
+    }
+    for entry in charts {
+      let bars = entry.members.map {
+        BarChart.Bar(countryName($0.country), $0.pct, marked: $0.country == "UKR")
+      }
+      let names = entry.subjects.map { $0.lowercased() }.joined(separator: ", ")
       var chart = BarChart(
-        title: "EU sourcing of \(group.text("subject").lowercased()), \(group.text("stage")), 2023 study",
-        unit: "percent of EU sourcing", bars: bars)
+        title: "EU sourcing of \(names), \(entry.stage), 2023 study", unit: "percent of EU sourcing",
+        bars: bars)
       chart.marker = (65, "65 % cap")
       chart.format = { NumberText.percent($0) }
       let drawn = chart

@@ -40,7 +40,7 @@ public struct BarChart: Sendable {
     let barWidth = max(8, width - labelWidth - valueWidth - markWidth - 3)
     let values = bars.compactMap(\.value)
     let scale = Scale(values: values + (marker.map { [$0.value] } ?? []), log: logScale, cells: barWidth)
-    var lines = [title]
+    var lines = Self.wrap(title, width: width)
     for (index, bar) in bars.enumerated() {
       let label = DisplayWidth.pad(DisplayWidth.truncate(bar.label, to: labelWidth), to: labelWidth)
       var cells = Array(repeating: " ", count: barWidth)

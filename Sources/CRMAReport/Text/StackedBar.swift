@@ -26,7 +26,7 @@ public struct StackedBar: Sendable {
   public func render(width: Int, style: ChartStyle) -> String {
     let barWidth = max(10, width - 2)
     let total = parts.map(\.value).reduce(0, +)
-    var lines = [title]
+    var lines = BarChart.wrap(title, width: width)
     guard total > 0 else {
       lines.append("(nothing to show: the parts sum to zero)")
       lines.append(contentsOf: BarChart.wrap("Unit: \(unit)", width: width))
