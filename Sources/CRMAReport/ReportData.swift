@@ -6,8 +6,16 @@ import Logging
 public struct ReportData: Sendable {
   public typealias Row = [String: String]
   public let tables: [String: [Row]]
+  private let countryNames: [String: String]
 
-  public init(tables: [String: [Row]]) { self.tables = tables }
+  public init(tables: [String: [Row]]) {
+    self.tables = tables
+    countryNames = Dictionary(
+      (tables["countries"] ?? []).map { ($0.text("iso3"), $0.text("name")) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  /// The country's name for an ISO 3166-1 alpha-3 (or crma aggregate) code; the code when unknown.
+  public func countryName(_ code: String) -> String { countryNames[code] ?? code }
 
   /// Loads `directory` (by default `build/transform`) through the ingest stage, so the report
   /// reads only what validates.

@@ -14,9 +14,7 @@ public struct MaterialReport {
     self.citations = citations
   }
 
-  func countryName(_ code: String) -> String {
-    data.rows("countries").first { $0.text("iso3") == code }?.text("name") ?? code
-  }
+  func countryName(_ code: String) -> String { data.countryName(code) }
 
   public func document() -> Document {
     var document = Document(citations: citations)

@@ -10,9 +10,7 @@ public enum OverviewReports {
       .paragraph(
         "Each column answers the same questions for one material; each figure cites its source, and each material report gives the detail, the dates and the caveats."
       ))
-    let countryName = { (code: String) in
-      data.rows("countries").first { $0.text("iso3") == code }?.text("name") ?? code
-    }
+    let countryName = data.countryName
     var rows: [[String]] = []
     let specs = MaterialSpec.all
     func row(_ title: String, _ value: (MaterialSpec) -> String) { rows.append([title] + specs.map(value)) }
