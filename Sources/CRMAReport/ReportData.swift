@@ -11,7 +11,8 @@ public struct ReportData: Sendable {
   public init(tables: [String: [Row]]) {
     self.tables = tables
     countryNames = Dictionary(
-      (tables["countries"] ?? []).map { ($0.text("iso3"), $0.text("name")) }, uniquingKeysWith: { first, _ in first })
+      (tables["countries"] ?? []).map { ($0.text("iso3"), $0.text("name")) },
+      uniquingKeysWith: { first, _ in first })
   }
 
   /// The country's name for an ISO 3166-1 alpha-3 (or crma aggregate) code; the code when unknown.

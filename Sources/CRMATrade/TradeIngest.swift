@@ -54,7 +54,7 @@ public enum TradeIngest {
     } catch let error as CSVError where parts.count > 1 {
       logger.info("parallel read failed; reading in one part", metadata: ["error.message": "\(error)"])
       tally = try scanParts(
-        [Part(range: parts[0].range.lowerBound..<parts.last!.range.upperBound, firstLine: 1)], path: path,
+        [Part(range: parts[0].range.lowerBound..<parts.last!.range.upperBound)], path: path,
         header: header, scanner: scanner, options: options)
     }
     logger.info(
@@ -74,9 +74,11 @@ public enum TradeIngest {
     return result
   }
 
+  /// A byte range of the file. Line numbers of a later part are counted from its own start;
+  /// they are shifted to file lines only when a bad row needs them (counting every line feed
+  /// before a cut would be serial work on every run).
   struct Part: Sendable {
     var range: Range<Int>
-    var firstLine: Int
   }
 
   static func scanParts(
@@ -93,7 +95,7 @@ public enum TradeIngest {
           index == 0
           ? try CSVReader(source: source, path: path, limits: options.limits)
           : try CSVReader(
-            continuing: source, path: path, header: header, firstLine: part.firstLine, limits: options.limits)
+            continuing: source, path: path, header: header, firstLine: 1, limits: options.limits)
         try scanner.scan(reader, into: &tally)
         outcome = .success(tally)
       } catch let error as CSVError {
@@ -112,7 +114,11 @@ public enum TradeIngest {
     let collected = results.withLock { $0 }
     for index in parts.indices {
       switch collected[index]! {
-      case .success(let tally): merged.merge(tally)
+      case .success(var tally):
+        if index > 0 && !tally.firstBadRows.isEmpty {
+          tally.shiftLines(by: try lineFeeds(path: path, before: parts[index].range.lowerBound))
+        }
+        merged.merge(tally)
       case .failure(let error): throw error
       }
     }
@@ -129,7 +135,7 @@ public enum TradeIngest {
     }
     let size = Int(info.st_size)
     let count = min(parts, max(1, size / max(1, minimumPartBytes)))
-    guard count > 1 else { return [Part(range: 0..<size, firstLine: 1)] }
+    guard count > 1 else { return [Part(range: 0..<size)] }
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw CSVError(.cannotOpen, path: path, message: "cannot open: \(errnoText())") }
     defer { close(fd) }
@@ -140,10 +146,9 @@ public enum TradeIngest {
       guard read > 0 else { throw CSVError(.readFailed, path: path, message: "read failed: \(errnoText())") }
       return read
     }
-    var cuts: [(offset: Int, lines: Int)] = [(0, 0)]
+    var cuts = [0]
     var offset = 0
     var quotes = 0
-    var newlines = 0
     for partIndex in 1..<count {
       let nominal = max(offset, size * partIndex / count)
       // Bulk count up to the nominal cut.
@@ -151,7 +156,6 @@ public enum TradeIngest {
         let read = try read(at: offset, upTo: nominal)
         let bytes = UnsafeRawBufferPointer(rebasing: buffer[0..<read])
         quotes += countByte(bytes, UInt8(ascii: "\""))
-        newlines += countByte(bytes, 0x0A)
         offset += read
       }
       // Step to the first line feed outside quotes.
@@ -163,7 +167,6 @@ public enum TradeIngest {
           if byte == UInt8(ascii: "\"") {
             quotes += 1
           } else if byte == 0x0A {
-            newlines += 1
             if quotes % 2 == 0 {
               cut = offset + position + 1
               break
@@ -173,14 +176,24 @@ public enum TradeIngest {
         offset = cut ?? (offset + read)
       }
       guard let cut, cut < size else { break }
-      cuts.append((cut, newlines))
+      cuts.append(cut)
     }
-    var result: [Part] = []
-    for (index, start) in cuts.enumerated() {
-      let end = index + 1 < cuts.count ? cuts[index + 1].offset : size
-      result.append(Part(range: start.offset..<end, firstLine: start.lines + 1))
+    return cuts.indices.map { index in
+      Part(range: cuts[index]..<(index + 1 < cuts.count ? cuts[index + 1] : size))
     }
-    return result
+  }
+
+  /// Line feeds in the first `offset` bytes of the file.
+  static func lineFeeds(path: String, before offset: Int) throws(CSVError) -> Int {
+    let source = try FileRangeByteSource(path: path, range: 0..<offset)
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+    defer { buffer.deallocate() }
+    var count = 0
+    while true {
+      let read = try source.read(into: buffer)
+      if read == 0 { return count }
+      count += countByte(UnsafeRawBufferPointer(rebasing: buffer[0..<read]), 0x0A)
+    }
   }
 
   static func countByte(_ bytes: UnsafeRawBufferPointer, _ byte: UInt8) -> Int {

@@ -27,6 +27,11 @@ public struct TradeTally: Sendable {
 
   init(badRowListLimit: Int) { self.badRowListLimit = badRowListLimit }
 
+  /// Turns part-relative line numbers into file lines.
+  mutating func shiftLines(by offset: Int) {
+    for index in firstBadRows.indices { firstBadRows[index].line += offset }
+  }
+
   mutating func bad(_ line: Int, _ message: String) {
     badRows += 1
     if firstBadRows.count < badRowListLimit { firstBadRows.append(BadRow(line: line, message: message)) }

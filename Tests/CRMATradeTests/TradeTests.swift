@@ -65,6 +65,27 @@ struct TradeTests {
     }
   }
 
+  @Test("bad rows in later parts are reported with their file lines")
+  func badRowLinesAcrossParts() throws {
+    let folder = try TemporaryDirectory()
+    defer { folder.remove() }
+    var text = "reporter,partner,hs_code,flow,period,value_eur,quantity_kg,product_label\n"
+    for index in 0..<200 {
+      let value = index % 17 == 0 ? "bad" : "\(index)"
+      text += "DE,CN,25309040,1,202401,\(value),1,\(index % 5 == 0 ? "\"multi\nline\"" : "plain")\n"
+    }
+    let path = try folder.write("l.csv", text)
+    let options = { (workers: Int) in
+      TradeIngest.Options(workers: workers, minimumPartBytes: 64, badRowListLimit: 100, maximumBadFraction: 1)
+    }
+    let single = try TradeIngest.run(
+      path: path, columns: Self.columns, crosswalk: Self.crosswalk, options: options(1), logger: Self.logger)
+    let parallel = try TradeIngest.run(
+      path: path, columns: Self.columns, crosswalk: Self.crosswalk, options: options(5), logger: Self.logger)
+    #expect(single.tally.badRows == 12)
+    #expect(parallel.tally.firstBadRows == single.tally.firstBadRows)
+  }
+
   @Test("every cut lands on a record boundary, even inside runs of quoted line breaks")
   func cutsOnBoundaries() throws {
     let folder = try TemporaryDirectory()
