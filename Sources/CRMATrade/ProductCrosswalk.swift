@@ -62,8 +62,39 @@ public struct ProductCrosswalk: Sendable {
 
   /// The target index of a product code, or nil when the code is outside the crosswalk. Throws
   /// nothing: a code that is not all digits gives `.malformed`.
+  /// The sorted keys and their target indexes as plain buffers, for the per-field scan path
+  /// (reading arrays through a pointer would retain them on every call). The caller frees them.
+  func unsafeTable() -> (keys: UnsafeMutableBufferPointer<UInt64>, indexes: UnsafeMutableBufferPointer<Int>) {
+    let keyBuffer = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(1, keys.count))
+    let indexBuffer = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, indexes.count))
+    _ = keyBuffer.initialize(from: keys)
+    _ = indexBuffer.initialize(from: indexes)
+    return (
+      UnsafeMutableBufferPointer(rebasing: keyBuffer[0..<keys.count]),
+      UnsafeMutableBufferPointer(rebasing: indexBuffer[0..<indexes.count])
+    )
+  }
+
   @inline(__always)
   func lookup(_ code: UnsafeRawBufferPointer) -> Lookup {
+    Self.lookup(code, keys: keys, indexes: indexes)
+  }
+
+  @inline(__always)
+  static func lookup<Keys: RandomAccessCollection<UInt64>, Indexes: RandomAccessCollection<Int>>(
+    _ code: UnsafeRawBufferPointer, keys: Keys, indexes: Indexes
+  ) -> Lookup where Keys.Index == Int, Indexes.Index == Int {
+    func find(_ key: UInt64) -> Int? {
+      var low = 0
+      var high = keys.count - 1
+      while low <= high {
+        let middle = (low + high) >> 1
+        let candidate = keys[middle]
+        if candidate == key { return indexes[middle] }
+        if candidate < key { low = middle + 1 } else { high = middle - 1 }
+      }
+      return nil
+    }
     var value: UInt64 = 0
     for byte in code {
       guard byte >= 48 && byte <= 57 else { return .malformed }
@@ -84,22 +115,14 @@ public struct ProductCrosswalk: Sendable {
     return .outOfScope
   }
 
-  @inline(__always)
-  private func find(_ key: UInt64) -> Int? {
-    var low = 0
-    var high = keys.count - 1
-    while low <= high {
-      let middle = (low + high) >> 1
-      let candidate = keys[middle]
-      if candidate == key { return indexes[middle] }
-      if candidate < key { low = middle + 1 } else { high = middle - 1 }
-    }
-    return nil
-  }
-
-  enum Lookup {
+  enum Lookup: Sendable {
     case target(Int)
     case outOfScope
     case malformed
+
+    var isTarget: Bool {
+      if case .target = self { return true }
+      return false
+    }
   }
 }

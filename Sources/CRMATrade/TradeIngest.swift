@@ -46,7 +46,8 @@ public enum TradeIngest {
     case .success(let found): indexes = found
     case .failure(let error): throw error
     }
-    let scanner = TradeScanner(indexes: indexes, importFlows: columns.importFlows, crosswalk: crosswalk)
+    let scanner = TradeScanner(
+      indexes: indexes, fieldCount: header.count, importFlows: columns.importFlows, crosswalk: crosswalk)
     let parts = try split(path: path, parts: options.workers, minimumPartBytes: options.minimumPartBytes)
     var tally: TradeTally
     do {

@@ -1,3 +1,10 @@
+/// Receives one field during ``CSVReader/scan(context:field:record:)``: context, 0-based field
+/// index, bytes (nil when empty) and their count.
+public typealias CSVFieldFunction =
+  @convention(c) (UnsafeMutableRawPointer, Int, UnsafeRawPointer?, Int) -> Void
+/// Receives one record end: context, the line the record started on, its field count.
+public typealias CSVRecordFunction = @convention(c) (UnsafeMutableRawPointer, Int, Int) -> Void
+
 /// Reads an RFC 4180 CSV file through libcsv in fixed-size chunks and hands each record to a
 /// closure, so memory stays bounded whatever the file's size.
 ///
@@ -81,18 +88,6 @@ public final class CSVReader {
   /// reads only some fields, and checks those itself, may turn it off for speed.
   public var validatesUTF8 = true
 
-  /// Stores only the fields at `columns` (0-based); the others read as empty. For callers that
-  /// need a few columns of wide files: the skipped bytes are never copied.
-  public func readOnly(columns: Set<Int>) {
-    let batch = parser.batch
-    batch.pointee.keep?.deallocate()
-    let count = header.count
-    let keep = UnsafeMutablePointer<Bool>.allocate(capacity: max(count, 1))
-    for index in 0..<count { (keep + index).initialize(to: columns.contains(index)) }
-    batch.pointee.keep = keep
-    batch.pointee.keepCount = count
-  }
-
   /// Calls `body` with each record after the header, in file order; the first invalid record
   /// ends the read with its error.
   public func forEach(_ body: (CSVRecord) throws -> Void) throws {
@@ -123,6 +118,98 @@ public final class CSVReader {
       parser.batch.pointee.compact()
       nextRow = 0
       try feedNextChunk()
+    }
+  }
+
+  /// Streams every remaining record straight from libcsv, with nothing copied or stored — the
+  /// fastest way to read. `field(context, index, bytes, count)` gets each field (0-based index;
+  /// the bytes are valid only during the call) and `record(context, line, fieldCount)` each
+  /// record end, in file order. They are C function pointers (top-level Swift functions convert)
+  /// with a context pointer, because they run inside libcsv's callbacks for every field: no
+  /// reference counting, and they must not throw — keep what you find in the context and act on
+  /// it after `scan` returns. Field counts and UTF-8 are not checked; the caller sees the count.
+  /// Errors in the file's structure end the scan with a ``CSVError``, after every complete
+  /// record before them was delivered.
+  public func scan(
+    context: UnsafeMutableRawPointer, field: CSVFieldFunction, record: CSVRecordFunction
+  ) throws(CSVError) {
+    let batch = parser.batch
+    // Records parsed while the header was read come first, from the batch.
+    let rows = batch.pointee.rows
+    while nextRow < rows.count {
+      let mark = rows[nextRow]
+      nextRow += 1
+      withRow(mark, fieldCount: header.count) { stored in
+        for index in 0..<mark.fieldCount {
+          let bytes = stored.rawBytes(slot: index)
+          field(context, index, bytes.baseAddress, bytes.count)
+        }
+      }
+      record(context, mark.line, mark.fieldCount)
+    }
+    batch.pointee.compact()
+    nextRow = 0
+    // The record libcsv is still reading may already have fields in the batch: hand them over.
+    let pendingFields = batch.pointee.fieldsInPartialRow
+    if pendingFields > 0 {
+      let base = UnsafeRawPointer(batch.pointee.bytes.base)
+      var start = 0
+      for index in 0..<pendingFields {
+        let end = batch.pointee.fieldEnds[index]
+        if end > start {
+          batch.pointee.rowLineFeeds += RowBatch.lineFeeds(in: base + start, count: end - start)
+        }
+        field(context, index, base + start, end - start)
+        start = end
+      }
+      batch.pointee.sinkRowBytes = start
+    }
+    batch.pointee.sinkFields = pendingFields
+    batch.pointee.compact()
+    batch.pointee.bytes.removeAll()
+    batch.pointee.fieldEnds.removeAll()
+    batch.pointee.sink = FieldSink(context: context, field: field, record: record)
+    defer {
+      batch.pointee.sink = nil
+      batch.pointee.sinkFields = 0
+      batch.pointee.sinkRowBytes = 0
+    }
+    while pendingError == nil && !reachedEnd {
+      try feedNextChunk()
+    }
+    if var error = pendingError {
+      pendingError = nil
+      reachedEnd = true
+      if error.columnName == nil, let column = error.column, column <= header.count {
+        error.columnName = header.names[column - 1]
+      }
+      throw error
+    }
+  }
+
+  /// ``scan(context:field:record:)`` with closures, for convenience where speed matters less.
+  public func scan(
+    field: @escaping (Int, UnsafeRawBufferPointer) -> Void, record: @escaping (Int, Int) -> Void
+  ) throws(CSVError) {
+    final class Closures {
+      let field: (Int, UnsafeRawBufferPointer) -> Void
+      let record: (Int, Int) -> Void
+      init(field: @escaping (Int, UnsafeRawBufferPointer) -> Void, record: @escaping (Int, Int) -> Void) {
+        self.field = field
+        self.record = record
+      }
+    }
+    let closures = Closures(field: field, record: record)
+    try withExtendedLifetime(closures) { () throws(CSVError) in
+      try scan(
+        context: Unmanaged.passUnretained(closures).toOpaque(),
+        field: { context, index, bytes, count in
+          let closures = Unmanaged<Closures>.fromOpaque(context).takeUnretainedValue()
+          closures.field(index, UnsafeRawBufferPointer(start: bytes, count: count))
+        },
+        record: { context, line, count in
+          Unmanaged<Closures>.fromOpaque(context).takeUnretainedValue().record(line, count)
+        })
     }
   }
 

@@ -1,5 +1,14 @@
 import Glibc
 
+/// Receivers for direct delivery: fields and record ends go here as libcsv completes them,
+/// inside its callbacks, and nothing is stored. They must not throw (nothing may cross the C
+/// frame); they record problems for the caller to act on afterwards.
+struct FieldSink {
+  let context: UnsafeMutableRawPointer
+  let field: CSVFieldFunction
+  let record: CSVRecordFunction
+}
+
 /// Where one completed row sits in a ``RowBatch``.
 struct RowMark {
   /// Index into `fieldEnds` of the row's first field.
@@ -34,12 +43,13 @@ struct RowBatch {
   var pendingCR = false
   var failure: BatchFailure?
   let limits: CSVLimits
-  /// When set, only the fields whose flag is true are stored (others read as empty); the
-  /// line feeds in skipped fields are still counted.
-  var keep: UnsafeMutablePointer<Bool>?
-  var keepCount = 0
-  /// Line feeds in skipped fields of the row being read.
-  var skippedLineFeeds = 0
+  /// Line feeds inside the fields of the row being read, in direct delivery.
+  var rowLineFeeds = 0
+  /// Direct delivery, when set (see ``CSVReader/scan(field:record:)``): the row being read is
+  /// counted here instead of stored.
+  var sink: FieldSink?
+  var sinkFields = 0
+  var sinkRowBytes = 0
 
   init(limits: CSVLimits) {
     self.limits = limits
@@ -50,17 +60,37 @@ struct RowBatch {
 
   /// Frees the storage; the owning parser calls it once.
   func deallocate() {
-    keep?.deallocate()
     bytes.deallocate()
     fieldEnds.deallocate()
     rows.deallocate()
   }
 
-  var fieldsInPartialRow: Int { fieldEnds.count - partialFieldStart }
+  var fieldsInPartialRow: Int { sink == nil ? fieldEnds.count - partialFieldStart : sinkFields }
 
   mutating func appendField(_ field: UnsafeRawBufferPointer) {
     guard failure == nil else { return }
     pendingCR = false
+    if let sink {
+      let column = sinkFields + 1
+      sinkRowBytes += field.count
+      if field.count > limits.maxFieldBytes {
+        fail(
+          column: column, .fieldTooLarge, "field is longer than the limit of \(limits.maxFieldBytes) bytes")
+        return
+      }
+      if sinkRowBytes > limits.maxRowBytes || column > limits.maxFields {
+        fail(
+          column: column, .rowTooLarge,
+          "record is longer than the limits (\(limits.maxRowBytes) bytes, \(limits.maxFields) fields)")
+        return
+      }
+      if let base = field.baseAddress, field.count > 0 {
+        rowLineFeeds += Self.lineFeedsInField(base, field.count)
+      }
+      sink.field(sink.context, sinkFields, field.baseAddress, field.count)
+      sinkFields = column
+      return
+    }
     let column = fieldsInPartialRow + 1
     if field.count > limits.maxFieldBytes {
       fail(column: column, .fieldTooLarge, "field is longer than the limit of \(limits.maxFieldBytes) bytes")
@@ -74,33 +104,40 @@ struct RowBatch {
       fail(column: column, .rowTooLarge, "record has more than the limit of \(limits.maxFields) fields")
       return
     }
-    if let keep, column <= keepCount, !keep[column - 1] {
-      if let base = field.baseAddress, field.count > 0 {
-        skippedLineFeeds += Self.lineFeeds(in: base, count: field.count)
-      }
-    } else {
-      bytes.append(bytes: field)
-    }
+    bytes.append(bytes: field)
     fieldEnds.append(bytes.count)
   }
 
   mutating func endRow(terminator: Int32) {
     guard failure == nil else { return }
+    if let sink {
+      let fieldCount = sinkFields
+      if fieldCount > 0 { sink.record(sink.context, recordStartLine, fieldCount) }
+      line += rowLineFeeds
+      rowLineFeeds = 0
+      sinkFields = 0
+      sinkRowBytes = 0
+      advanceLine(terminator: terminator, emptyRow: fieldCount == 0)
+      return
+    }
     let fieldCount = fieldsInPartialRow
     // Quoted fields may hold line breaks; they advance the physical line count. One scan per
     // row, not per field.
-    let rowLines = countLineFeeds(from: partialByteStart) + skippedLineFeeds
-    skippedLineFeeds = 0
+    let rowLines = countLineFeeds(from: partialByteStart)
     if fieldCount > 0 {
       rows.append(RowMark(firstField: partialFieldStart, fieldCount: fieldCount, line: recordStartLine))
       partialFieldStart = fieldEnds.count
       partialByteStart = bytes.count
     }
     line += rowLines
+    advanceLine(terminator: terminator, emptyRow: fieldCount == 0)
+  }
+
+  /// Counts the row end itself: CR, LF, or CRLF (whose LF arrives as an empty row).
+  private mutating func advanceLine(terminator: Int32, emptyRow: Bool) {
     switch terminator {
     case 0x0A:
-      // The LF of a CRLF arrives as an empty row right after the CR's row end.
-      if pendingCR && fieldCount == 0 { pendingCR = false } else { line += 1 }
+      if pendingCR && emptyRow { pendingCR = false } else { line += 1 }
     case 0x0D:
       line += 1
       pendingCR = true
@@ -108,6 +145,17 @@ struct RowBatch {
       break
     }
     recordStartLine = line
+  }
+
+  /// Line feeds in one field: a plain loop for short fields (no call), `memchr` for long ones.
+  @inline(__always)
+  static func lineFeedsInField(_ base: UnsafeRawPointer, _ count: Int) -> Int {
+    guard count > 16 else {
+      var found = 0
+      for offset in 0..<count where base.load(fromByteOffset: offset, as: UInt8.self) == 0x0A { found += 1 }
+      return found
+    }
+    return lineFeeds(in: base, count: count)
   }
 
   private func countLineFeeds(from start: Int) -> Int {
