@@ -59,6 +59,9 @@ public struct FieldConstraints: Sendable {
   public let minLength: Int?
   public let maxLength: Int?
 
+  /// The longest `pattern` crma compiles.
+  public static let maxPatternLength = 500
+
   init(json: JSONValue?, type: FieldDescriptor.FieldType, context: String) throws(IngestError) {
     let object = json?.object ?? [:]
     let known: Set<String> = [
@@ -91,6 +94,11 @@ public struct FieldConstraints: Sendable {
     pattern = object["pattern"]?.string
     if let pattern {
       guard type == .string else { throw .descriptor("\(context): pattern applies to strings only") }
+      // Patterns come from the data: a long one is refused rather than compiled and run on every
+      // value (backtracking regular expressions can be made slow on purpose).
+      guard pattern.count <= Self.maxPatternLength else {
+        throw .descriptor("\(context): pattern is longer than \(Self.maxPatternLength) characters")
+      }
       do {
         _ = try Regex(pattern)
       } catch {

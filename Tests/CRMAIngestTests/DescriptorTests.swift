@@ -90,6 +90,15 @@ struct DescriptorTests {
         resource["schema"] = schema
       })
     #expect(badPattern?.message.contains("is not a valid regular expression") == true)
+    let longPattern = try descriptorError(
+      editResource(1) { resource in
+        var schema = resource["schema"] as! [String: Any]
+        var fields = schema["fields"] as! [[String: Any]]
+        fields[0]["constraints"] = ["pattern": String(repeating: "(a|a)*", count: 100)]
+        schema["fields"] = fields
+        resource["schema"] = schema
+      })
+    #expect(longPattern?.message.contains("pattern is longer than 500 characters") == true)
     let dangling = try descriptorError(
       editResource(1) { resource in
         var schema = resource["schema"] as! [String: Any]
