@@ -117,3 +117,28 @@ struct TransformCommandTests {
       try CommandRunner.run(["transform", "--in", "/nonexistent/ingest", "--out", "/tmp/x"]).status == 66)
   }
 }
+
+@Suite("crma report")
+struct ReportCommandTests {
+  @Test("--stdout prints one report as plain text, without colour when not on a terminal")
+  func stdout() throws {
+    let folder = try TemporaryDirectory()
+    defer { folder.remove() }
+    #expect(
+      try CommandRunner.run(["ingest", "--data", Repository.dataDirectory, "--out", "\(folder.path)/ingest"])
+        .status == 0)
+    #expect(
+      try CommandRunner.run([
+        "transform", "--in", "\(folder.path)/ingest", "--out", "\(folder.path)/transform",
+      ]).status == 0)
+    let result = try CommandRunner.run(
+      ["report", "--in", "\(folder.path)/transform", "--stdout", "titanium"], environment: ["COLUMNS": "72"])
+    #expect(result.status == 0)
+    #expect(result.standardOutput.hasPrefix("Titanium: Ukraine and the EU Critical Raw Materials Act\n"))
+    #expect(!result.standardOutput.contains("\u{1B}["))
+    #expect(result.standardOutput.split(separator: "\n").allSatisfy { $0.count <= 72 })
+    #expect(
+      try CommandRunner.run(["report", "--in", "\(folder.path)/transform", "--stdout", "cobalt"]).status == 64
+    )
+  }
+}
