@@ -38,6 +38,7 @@ public struct DataPackageDescriptor: Sendable {
     }
   }
 
+  /// Checks a parsed descriptor: resources, paths, schemas and foreign-key targets.
   public init(json: JSONValue) throws(IngestError) {
     guard let object = json.object else { throw .descriptor("the descriptor must be a JSON object") }
     guard let resourceList = object["resources"]?.array, !resourceList.isEmpty else {
@@ -71,6 +72,7 @@ public struct DataPackageDescriptor: Sendable {
     self.resources = resources
   }
 
+  /// The resource called `name`, if the package has one.
   public func resource(named name: String) -> ResourceDescriptor? {
     resources.first { $0.name == name }
   }

@@ -1,5 +1,6 @@
 /// One column of a Table Schema: its type, format and constraints.
 public struct FieldDescriptor: Sendable {
+  /// The Table Schema types crma supports.
   public enum FieldType: String, Sendable {
     case string, number, integer, boolean, date, year, any
   }

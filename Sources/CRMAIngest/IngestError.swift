@@ -1,6 +1,7 @@
 /// A failure that stops the ingest stage before any table is checked: the package descriptor is
 /// unusable, or its folder is missing.
 public struct IngestError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// What failed; the CLI maps it to an exit code.
   public enum Code: String, Sendable {
     /// `datapackage.json` is missing, not JSON, or not a valid descriptor (exit 78).
     case invalidDescriptor
@@ -12,6 +13,7 @@ public struct IngestError: Error, Sendable, Equatable, CustomStringConvertible {
   public var path: String
   public var message: String
 
+  /// An error of kind `code` about the file at `path`.
   public init(_ code: Code, path: String, message: String) {
     self.code = code
     self.path = path

@@ -1,6 +1,7 @@
 /// One problem found in the data: a value, a row or a file that breaks its Table Schema. The
 /// ingest stage collects all of them instead of stopping at the first.
 public struct IngestProblem: Sendable, Equatable, CustomStringConvertible {
+  /// What kind of rule the data broke.
   public enum Kind: String, Sendable {
     /// The resource's file is missing or unreadable (exit 66).
     case missingFile
@@ -21,6 +22,7 @@ public struct IngestProblem: Sendable, Equatable, CustomStringConvertible {
   public var column: String?
   public var message: String
 
+  /// A problem of `kind` at `path`, `line` and `column` (each where known).
   public init(_ kind: Kind, resource: String, path: String, line: Int?, column: String?, message: String) {
     self.kind = kind
     self.resource = resource

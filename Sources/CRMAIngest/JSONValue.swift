@@ -37,6 +37,7 @@ public enum JSONValue: Sendable, Equatable, Hashable, Decodable {
 }
 
 extension JSONValue {
+  /// Decodes any JSON value, keeping booleans apart from numbers.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
     if container.decodeNil() {

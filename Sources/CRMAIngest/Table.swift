@@ -5,6 +5,7 @@ public struct Table: Sendable {
   public let rows: [[FieldValue?]]
   public let lines: [Int]
 
+  /// A table of typed rows and the line each came from.
   public init(resource: ResourceDescriptor, rows: [[FieldValue?]], lines: [Int]) {
     self.resource = resource
     self.rows = rows
@@ -13,6 +14,7 @@ public struct Table: Sendable {
 
   public var name: String { resource.name }
 
+  /// The index of the field called `name` in each row.
   public func column(_ name: String) -> Int? { resource.schema.index(of: name) }
 
   /// The value of field `name` in row `row`; nil when missing or when there is no such field.
@@ -28,6 +30,7 @@ public struct IngestResult: Sendable {
   public let tables: [Table]
   public let problems: [IngestProblem]
 
+  /// The table of the resource called `name`, if it could be read.
   public func table(named name: String) -> Table? { tables.first { $0.name == name } }
 
   public var isValid: Bool { problems.isEmpty }

@@ -70,8 +70,10 @@ public struct TableSchema: Sendable {
     self.missingValues = missingValues
   }
 
+  /// The field called `name`, if the schema has one.
   public func field(named name: String) -> FieldDescriptor? { fields.first { $0.name == name } }
 
+  /// The position of the field called `name`, if the schema has one.
   public func index(of name: String) -> Int? { fields.firstIndex { $0.name == name } }
 }
 

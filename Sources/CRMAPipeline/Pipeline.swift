@@ -7,6 +7,7 @@ import Logging
 
 /// What one stage did in a run.
 public struct StageReport: Sendable {
+  /// Whether the stage ran, was skipped because nothing changed, or failed.
   public enum Status: String, Sendable { case ran, skipped, failed }
   public var stage: String
   public var status: Status
@@ -33,6 +34,7 @@ public struct Pipeline: Sendable {
   public var ingestFolder: String
   public var transformFolder: String
 
+  /// A pipeline over the given folders; `force` runs every stage even when nothing changed.
   public init(
     dataFolder: String = "data", buildFolder: String = "build", reportsFolder: String = "reports",
     force: Bool = false,
@@ -98,6 +100,7 @@ public struct Pipeline: Sendable {
 
   // MARK: - Stages
 
+  /// The ingest stage: validates `dataFolder` and replaces `ingestFolder` with the normalised tables.
   public func ingest() throws(PipelineError) -> StageReport {
     let descriptor: DataPackageDescriptor
     do {
@@ -127,6 +130,7 @@ public struct Pipeline: Sendable {
     return report
   }
 
+  /// The transform stage: reads `ingestFolder` and replaces `transformFolder` with the derived tables.
   public func transform() throws(PipelineError) -> StageReport {
     let record = StageRecord(tool: toolVersion, inputs: try stageInputs(ingestFolder))
     if let skipped = skipIfUnchanged("transform", record: record, folder: transformFolder, listedAll: true) {
@@ -151,6 +155,7 @@ public struct Pipeline: Sendable {
     return report
   }
 
+  /// The report stage: reads `transformFolder` and replaces `reportsFolder` with the reports and the manifest.
   public func report() throws(PipelineError) -> StageReport {
     let inputs = try stageInputs(transformFolder).map { record in
       FileRecord(path: "transform/\(record.path)", bytes: record.bytes, sha256: record.sha256)

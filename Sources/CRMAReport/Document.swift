@@ -3,6 +3,7 @@ import CSVStream
 /// A report as blocks, rendered either as Markdown or as plain text. Citations are written as
 /// `{cite:N}` in text and become `[^N]` (Markdown footnotes) or `[N]`.
 public struct Document: Sendable {
+  /// One piece of a report.
   public enum Block: Sendable {
     case heading(Int, String)
     case paragraph(String)
@@ -15,10 +16,13 @@ public struct Document: Sendable {
   public var blocks: [Block] = []
   public var citations: Citations
 
+  /// An empty document that numbers its citations with `citations`.
   public init(citations: Citations) { self.citations = citations }
 
+  /// Appends a block.
   public mutating func add(_ block: Block) { blocks.append(block) }
 
+  /// The document as GitHub-flavoured Markdown, charts in `text` fences, footnotes at the end.
   public func markdown(width: Int, style: ChartStyle) -> String {
     var parts: [String] = []
     for block in blocks {
@@ -42,6 +46,7 @@ public struct Document: Sendable {
     return parts.joined(separator: "\n\n") + "\n"
   }
 
+  /// The document as plain text no wider than `width`, sources listed at the end.
   public func plain(width: Int, style: ChartStyle) -> String {
     var parts: [String] = []
     for block in blocks {
@@ -98,6 +103,7 @@ public final class Citations: @unchecked Sendable {
   private let sources: [String: ReportData.Row]
   public private(set) var used: [Int] = []
 
+  /// Numbers for every source in `sources`, in source-id order.
   public init(sources: [ReportData.Row]) {
     let sorted = sources.sorted { $0.text("source_id") < $1.text("source_id") }
     var numbers: [String: Int] = [:]
@@ -120,6 +126,7 @@ public final class Citations: @unchecked Sendable {
     return "{cite:\(number)}"
   }
 
+  /// The number of a source, if it is in the list.
   public func number(of sourceID: String) -> Int? { numbers[sourceID] }
 
   func reference(_ number: Int, markdown: Bool) -> String {

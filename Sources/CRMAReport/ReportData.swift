@@ -4,10 +4,12 @@ import Logging
 /// The transform stage's output package, loaded and checked against its own schemas, as rows of
 /// text keyed by field name (the report only formats them).
 public struct ReportData: Sendable {
+  /// A row as field name → text.
   public typealias Row = [String: String]
   public let tables: [String: [Row]]
   private let countryNames: [String: String]
 
+  /// Report data from tables already in memory (tests, other analyses).
   public init(tables: [String: [Row]]) {
     self.tables = tables
     countryNames = Dictionary(
@@ -36,6 +38,7 @@ public struct ReportData: Sendable {
     return (ReportData(tables: tables), result.problems)
   }
 
+  /// The rows of `table`; empty when the package has no such table.
   public func rows(_ table: String) -> [Row] { tables[table] ?? [] }
 }
 

@@ -8,6 +8,7 @@ public struct ReportOptions: Sendable {
   public var textWidth: Int
   public var ascii: Bool
 
+  /// Options; `textWidth` is capped at 80.
   public init(width: Int = 80, textWidth: Int = 80, ascii: Bool = false) {
     self.width = width
     self.textWidth = min(textWidth, 80)
@@ -18,6 +19,7 @@ public struct ReportOptions: Sendable {
 /// The report stage: a pure function from the transform output to the report files (name →
 /// text). Same inputs, same bytes: everything is sorted, nothing reads the clock.
 public enum ReportStage {
+  /// Renders every report file (name → text) from `data`.
   public static func render(_ data: ReportData, options: ReportOptions = ReportOptions(), logger: Logger)
     -> [String: String]
   {

@@ -3,6 +3,7 @@ import CRMAIngest
 /// HS/CN product codes → CRMA material and stage, from the data package's commodity map. An
 /// 8-digit CN code is matched exactly, then by its HS6 and HS4 prefix.
 public struct ProductCrosswalk: Sendable {
+  /// A CRMA material and value-chain stage a code maps to.
   public struct Target: Sendable, Hashable {
     public var material: String
     public var stage: String
@@ -14,6 +15,7 @@ public struct ProductCrosswalk: Sendable {
   private let indexes: [Int]
   public let targets: [Target]
 
+  /// A crosswalk from (code, material, stage) entries; codes that are not digits are skipped.
   public init(codes: [(code: String, material: String, stage: String)]) {
     var targets: [Target] = []
     var table: [UInt64: Int] = [:]

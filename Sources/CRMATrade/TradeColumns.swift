@@ -1,5 +1,6 @@
 /// Which column of a trade extract plays which role, and which flow values mean "import".
 public struct TradeColumns: Sendable, Equatable {
+  /// What a column of a trade extract means.
   public enum Role: String, Sendable, CaseIterable {
     case reporter, partner, product, flow, period, value, mass
   }
@@ -7,6 +8,7 @@ public struct TradeColumns: Sendable, Equatable {
   public var headers: [Role: String]
   public var importFlows: Set<String>
 
+  /// A layout naming the header of each role and the flow values that mean import.
   public init(headers: [Role: String], importFlows: Set<String>) {
     self.headers = headers
     self.importFlows = importFlows
@@ -29,6 +31,7 @@ public struct TradeColumns: Sendable, Equatable {
       .value: "primaryValue", .mass: "netWgt",
     ], importFlows: ["M"])
 
+  /// The layout called `name` (comext or comtrade).
   public static func preset(_ name: String) -> TradeColumns? {
     ["comext": comext, "comtrade": comtrade][name]
   }
@@ -74,9 +77,11 @@ public struct TradeColumns: Sendable, Equatable {
 
 /// A trade-ingest failure with its kind.
 public struct TradeError: Error, Sendable, CustomStringConvertible {
+  /// What went wrong: usage, missing columns, input, too many bad rows, or configuration.
   public enum Kind: Sendable { case usage, columns, input, badRows, configuration }
   public var kind: Kind
   public var message: String
+  /// An error of `kind` with its message.
   public init(_ kind: Kind, _ message: String) {
     self.kind = kind
     self.message = message

@@ -13,6 +13,7 @@ import Synchronization
 /// order, so the result does not depend on the split. A file whose parts do not parse (quoting
 /// broken across the cut) is read again in one part, so its errors are reported as for one parser.
 public enum TradeIngest {
+  /// How a trade file is read.
   public struct Options: Sendable {
     public var workers: Int
     /// Parts smaller than this are not worth a thread.
@@ -23,6 +24,7 @@ public enum TradeIngest {
     public var maximumBadFraction: Double
     public var limits: CSVLimits
 
+    /// Options; the defaults suit a 2-core machine.
     public init(
       workers: Int = 2, minimumPartBytes: Int = 4 << 20, badRowListLimit: Int = 20,
       maximumBadFraction: Double = 0.01,
@@ -36,6 +38,7 @@ public enum TradeIngest {
     }
   }
 
+  /// Reads the extract at `path` and returns its aggregate; throws `TradeError` for missing columns or too many bad rows, `CSVError` for broken CSV.
   public static func run(
     path: String, columns: TradeColumns, crosswalk: ProductCrosswalk, options: Options = Options(),
     logger: Logger

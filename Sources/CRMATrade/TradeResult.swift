@@ -3,6 +3,7 @@ import CSVStream
 /// The aggregate of a trade file: import value and mass per CRMA material, stage, partner and
 /// year, each partner's share, and the largest single-partner share against the 65 % cap.
 public struct TradeResult: Sendable {
+  /// Imports of one material and stage from one partner in one year.
   public struct Row: Sendable, Equatable {
     public var material: String
     public var stage: String

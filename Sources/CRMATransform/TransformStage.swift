@@ -18,6 +18,7 @@ public struct TransformResult: Sendable {
 
 /// The transform stage: a pure function from the typed data package to the derived tables.
 public enum TransformStage {
+  /// Computes every derived table; logs figures that map to nothing as warnings.
   public static func run(_ input: TransformInput, logger: Logger) -> TransformResult {
     let (mapped, unmapped) = CRMAMapping.map(input)
     for figure in unmapped {

@@ -11,6 +11,7 @@ public final class FileByteSource: ByteSource {
   public let path: String
   private let descriptor: Int32
 
+  /// Opens `path` for reading; a folder or a missing file is `cannotOpen`.
   public init(path: String) throws(CSVError) {
     self.path = path
     let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -27,6 +28,7 @@ public final class FileByteSource: ByteSource {
 
   deinit { close(descriptor) }
 
+  /// Reads up to `buffer.count` bytes; 0 at the end.
   public func read(into buffer: UnsafeMutableRawBufferPointer) throws(CSVError) -> Int {
     while true {
       let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
@@ -45,6 +47,7 @@ public final class FileRangeByteSource: ByteSource {
   private var offset: Int
   private let end: Int
 
+  /// Opens `path` to read the bytes in `range`.
   public init(path: String, range: Range<Int>) throws(CSVError) {
     self.path = path
     let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -58,6 +61,7 @@ public final class FileRangeByteSource: ByteSource {
 
   deinit { close(descriptor) }
 
+  /// Reads up to `buffer.count` bytes; 0 at the end.
   public func read(into buffer: UnsafeMutableRawBufferPointer) throws(CSVError) -> Int {
     let wanted = min(buffer.count, end - offset)
     guard wanted > 0 else { return 0 }
@@ -78,9 +82,12 @@ public struct MemoryByteSource: ByteSource {
   private let bytes: [UInt8]
   private var offset = 0
 
+  /// A source over `bytes`.
   public init(_ bytes: [UInt8]) { self.bytes = bytes }
+  /// A source over the UTF-8 bytes of `text`.
   public init(_ text: String) { self.bytes = Array(text.utf8) }
 
+  /// Copies the next bytes; 0 at the end.
   public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(CSVError) -> Int {
     let count = min(buffer.count, bytes.count - offset)
     guard count > 0 else { return 0 }

@@ -31,6 +31,7 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
   public var columnName: String?
   public var message: String
 
+  /// An error of kind `code` at `path`, `line` and `column` where known.
   public init(
     _ code: Code, path: String, line: Int? = nil, column: Int? = nil, columnName: String? = nil,
     message: String

@@ -7,6 +7,7 @@ public struct CSVLimits: Sendable, Equatable {
   public var maxRowBytes: Int
   public var maxFields: Int
 
+  /// Limits; the defaults suit files of any length with fields up to 1 MiB.
   public init(
     chunkBytes: Int = 256 * 1024, maxFieldBytes: Int = 1024 * 1024,
     maxRowBytes: Int = 4 * 1024 * 1024, maxFields: Int = 4096

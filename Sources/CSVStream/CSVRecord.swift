@@ -55,6 +55,7 @@ public struct CSVRecord {
   /// All fields as strings, in header order.
   public var strings: [String] { (0..<count).map { string(at: $0) } }
 
+  /// Whether field `index` is empty.
   public func isEmpty(at index: Int) -> Bool { bytes(at: index).isEmpty }
 
   /// Field `index` as an integer, nil when empty; parsed from the bytes, locale-independent.

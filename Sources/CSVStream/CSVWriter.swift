@@ -5,6 +5,7 @@ public struct CSVWriter {
   /// The CSV text written so far and not yet taken with ``takeBytes()``.
   public private(set) var bytes: [UInt8] = []
 
+  /// An empty writer.
   public init() {}
 
   /// Appends one row.

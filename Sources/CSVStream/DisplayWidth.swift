@@ -2,12 +2,14 @@
 /// marks and controls none, everything else (Latin, Cyrillic, box drawing, block elements) one.
 /// Ambiguous-width characters count as one, as in Western terminals. Independent of the locale.
 public enum DisplayWidth {
+  /// The width of `text` in terminal cells.
   public static func of(_ text: some StringProtocol) -> Int {
     var width = 0
     for scalar in text.unicodeScalars { width += of(scalar) }
     return width
   }
 
+  /// The width of one scalar: 0, 1 or 2 cells.
   public static func of(_ scalar: Unicode.Scalar) -> Int {
     let value = scalar.value
     if value < 0x20 || (value >= 0x7F && value < 0xA0) { return 0 }

@@ -4,6 +4,7 @@
 public enum JSONText {
   private static let hexDigits = Array("0123456789abcdef".utf8)
 
+  /// Appends `bytes` (UTF-8) as a JSON string literal.
   public static func appendString(_ bytes: UnsafeRawBufferPointer, to output: inout [UInt8]) {
     output.append(UInt8(ascii: "\""))
     var runStart = 0
@@ -28,6 +29,7 @@ public enum JSONText {
     output.append(UInt8(ascii: "\""))
   }
 
+  /// Appends `text` as a JSON string literal.
   public static func appendString(_ text: String, to output: inout [UInt8]) {
     var text = text
     text.withUTF8 { appendString(UnsafeRawBufferPointer($0), to: &output) }

@@ -2,6 +2,7 @@
 /// by R, Python and DuckDB: integral values below 10^15 without a decimal point, others in the
 /// shortest form that reads back to the same `Double`.
 public enum NumberFormatting {
+  /// The canonical text of `value`.
   public static func canonical(_ value: Double) -> String {
     if value == 0 { return "0" }
     if value.rounded() == value && abs(value) < 1e15 {

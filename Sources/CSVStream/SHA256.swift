@@ -18,8 +18,10 @@ public struct SHA256: Sendable {
   private var pending: [UInt8] = []
   private var length: UInt64 = 0
 
+  /// A fresh hash.
   public init() {}
 
+  /// Adds `bytes` to the hashed message.
   public mutating func update<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
     length &+= UInt64(bytes.count)
     pending.append(contentsOf: bytes)
@@ -48,6 +50,7 @@ public struct SHA256: Sendable {
     }.joined()
   }
 
+  /// The SHA-256 of `bytes` as 64 hex digits.
   public static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
     var hasher = SHA256()
     hasher.update(bytes)

@@ -2,6 +2,7 @@
 /// bytes at a time, the rest by the rules of Unicode table 3-7 (no overlongs, no surrogates,
 /// nothing above U+10FFFF).
 public enum UTF8Validation {
+  /// Whether `bytes` are well-formed UTF-8.
   public static func isValid(_ bytes: UnsafeRawBufferPointer) -> Bool {
     let count = bytes.count
     var index = 0

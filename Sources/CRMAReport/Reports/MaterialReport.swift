@@ -8,6 +8,7 @@ public struct MaterialReport {
   let data: ReportData
   let citations: Citations
 
+  /// The report of `spec`'s material, citing through `citations`.
   public init(spec: MaterialSpec, data: ReportData, citations: Citations) {
     self.spec = spec
     self.data = data
@@ -16,6 +17,7 @@ public struct MaterialReport {
 
   func countryName(_ code: String) -> String { data.countryName(code) }
 
+  /// The report as a document, section by section.
   public func document() -> Document {
     var document = Document(citations: citations)
     document.add(.heading(1, "\(spec.title): Ukraine and the EU Critical Raw Materials Act"))

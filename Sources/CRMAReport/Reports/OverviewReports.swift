@@ -3,6 +3,7 @@ import CSVStream
 /// The summary comparing the three materials, the full CRMA mapping, the sources list and the
 /// index.
 public enum OverviewReports {
+  /// The three materials side by side, one question per row.
   public static func summary(_ data: ReportData, citations: Citations) -> Document {
     var document = Document(citations: citations)
     document.add(.heading(1, "Lithium, titanium and rare earths: Ukraine and the EU CRMA, side by side"))
@@ -87,6 +88,7 @@ public enum OverviewReports {
     return document
   }
 
+  /// Every material with its CRMA category and wording, and what maps to nothing.
   public static func mapping(_ data: ReportData, citations: Citations) -> Document {
     var document = Document(citations: citations)
     document.add(.heading(1, "The CRMA mapping"))
@@ -161,6 +163,7 @@ public enum OverviewReports {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// The index page linking every report.
   public static func index(files: [String]) -> String {
     var lines = [
       "# crma reports",

@@ -5,10 +5,12 @@ import Foundation
 /// ASCII), a zero axis when values are negative, missing values said as such, an optional log
 /// scale, value labels, a marked row (Ukraine) and an optional marker line (a cap).
 public struct BarChart: Sendable {
+  /// One labelled bar; `marked` rows carry a pointer (Ukraine).
   public struct Bar: Sendable {
     public var label: String
     public var value: Double?
     public var marked: Bool
+    /// A bar for `label`; a nil value is drawn as n/a.
     public init(_ label: String, _ value: Double?, marked: Bool = false) {
       self.label = label
       self.value = value
@@ -25,6 +27,7 @@ public struct BarChart: Sendable {
   public var marker: (value: Double, label: String)?
   public var format: @Sendable (Double) -> String = { NumberText.quantity($0) }
 
+  /// A chart of `bars` under `title`, its unit stated under it.
   public init(title: String, unit: String, bars: [Bar]) {
     self.title = title
     self.unit = unit

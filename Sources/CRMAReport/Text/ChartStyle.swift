@@ -3,6 +3,7 @@
 public struct ChartStyle: Sendable {
   public var ascii: Bool
 
+  /// Block characters, or ASCII only.
   public init(ascii: Bool) { self.ascii = ascii }
 
   /// Left-aligned eighth blocks, 1/8 to 8/8 of a cell.

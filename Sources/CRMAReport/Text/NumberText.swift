@@ -39,5 +39,6 @@ public enum NumberText {
       ? NumberFormatting.fixed(value, digits: 0) : NumberFormatting.fixed(value, digits: 1)) + " %"
   }
 
+  /// An index (HHI, SR) with three decimals.
   public static func index(_ value: Double) -> String { NumberFormatting.fixed(value, digits: 3) }
 }

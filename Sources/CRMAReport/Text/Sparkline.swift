@@ -7,12 +7,14 @@ public struct Sparkline: Sendable {
   public var unit: String
   public var values: [Int: Double]
 
+  /// A sparkline of `values` by year.
   public init(label: String, unit: String, values: [Int: Double]) {
     self.label = label
     self.unit = unit
     self.values = values
   }
 
+  /// The line, with the first and last year and the range, no wider than `width`.
   public func render(width: Int, style: ChartStyle) -> String {
     guard let first = values.keys.min(), let last = values.keys.max() else {
       return "\(label): no values\n"

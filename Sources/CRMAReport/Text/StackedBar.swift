@@ -3,9 +3,11 @@ import CSVStream
 /// A 100 % bar: parts of a whole as segments of one line, apportioned by largest remainder so
 /// the segments fill the width exactly, with a legend.
 public struct StackedBar: Sendable {
+  /// One part of the whole.
   public struct Part: Sendable {
     public var label: String
     public var value: Double
+    /// A part called `label` with its amount.
     public init(_ label: String, _ value: Double) {
       self.label = label
       self.value = value
@@ -17,12 +19,14 @@ public struct StackedBar: Sendable {
   public var parts: [Part]
   public var format: @Sendable (Double) -> String = { NumberText.quantity($0) }
 
+  /// A bar of `parts` under `title`.
   public init(title: String, unit: String, parts: [Part]) {
     self.title = title
     self.unit = unit
     self.parts = parts
   }
 
+  /// The bar and its legend, no wider than `width`.
   public func render(width: Int, style: ChartStyle) -> String {
     let barWidth = max(10, width - 2)
     let total = parts.map(\.value).reduce(0, +)

@@ -3,11 +3,14 @@ import CSVStream
 /// A table to render as GitHub-flavoured Markdown or as aligned plain text. Numeric columns are
 /// right-aligned; units belong in the header text.
 public struct TextTable: Sendable {
+  /// Left for text, right for numbers.
   public enum Alignment: Sendable { case left, right }
 
+  /// A column title (with its unit) and alignment.
   public struct Column: Sendable {
     public var title: String
     public var alignment: Alignment
+    /// A column; numbers take `.right`.
     public init(_ title: String, _ alignment: Alignment = .left) {
       self.title = title
       self.alignment = alignment
@@ -17,6 +20,7 @@ public struct TextTable: Sendable {
   public var columns: [Column]
   public var rows: [[String]]
 
+  /// A table of `rows`, one cell per column.
   public init(columns: [Column], rows: [[String]]) {
     self.columns = columns
     self.rows = rows

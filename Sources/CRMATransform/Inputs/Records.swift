@@ -25,6 +25,7 @@ public enum CRMACategory: String, Sendable, Comparable {
   public static func < (lhs: CRMACategory, rhs: CRMACategory) -> Bool { lhs.order < rhs.order }
 }
 
+/// A row of materials.csv.
 public struct Material: Sendable {
   public var id: String
   public var name: String
@@ -46,6 +47,7 @@ public struct Material: Sendable {
     sourceID = row.string("source_id")
   }
 
+  /// A material, for tests and other analyses.
   public init(
     id: String, name: String, category: CRMACategory, partOf: String? = nil, sourceID: String = "test"
   ) {
@@ -57,6 +59,7 @@ public struct Material: Sendable {
   }
 }
 
+/// A row of countries.csv.
 public struct Country: Sendable {
   public var iso3: String
   public var name: String
@@ -70,6 +73,7 @@ public struct Country: Sendable {
     isEUMember = row.bool("eu_member")
   }
 
+  /// A country, for tests and other analyses.
   public init(iso3: String, name: String, isAggregate: Bool = false, isEUMember: Bool = false) {
     self.iso3 = iso3
     self.name = name
@@ -78,12 +82,14 @@ public struct Country: Sendable {
   }
 }
 
+/// How far a source is trusted, as graded in sources.csv.
 public enum SourceConfidence: String, Sendable, Comparable {
   case high, mediumHigh = "medium-high", medium, lowMedium = "low-medium", low
   private var order: Int { [.high: 4, .mediumHigh: 3, .medium: 2, .lowMedium: 1, .low: 0][self]! }
   public static func < (lhs: SourceConfidence, rhs: SourceConfidence) -> Bool { lhs.order < rhs.order }
 }
 
+/// A row of sources.csv.
 public struct Source: Sendable {
   public var id: String
   public var publisher: String
@@ -110,6 +116,7 @@ public enum Stage: String, Sendable, CaseIterable, Comparable {
   }
 }
 
+/// A row of commodity_map.csv.
 public struct CommodityMapping: Sendable {
   public var commodity: String
   /// nil when the commodity belongs to no material.
@@ -125,6 +132,7 @@ public struct CommodityMapping: Sendable {
   }
 }
 
+/// A row of conversions.csv.
 public struct Conversion: Sendable {
   public var from: String
   public var to: String
@@ -138,6 +146,7 @@ public struct Conversion: Sendable {
     sourceID = row.string("source_id")
   }
 
+  /// A conversion factor, for tests and other analyses.
   public init(from: String, to: String, factor: Double, sourceID: String) {
     self.from = from
     self.to = to
@@ -148,6 +157,7 @@ public struct Conversion: Sendable {
 
 /// A USGS figure: one edition, product, country, year and measure.
 public struct ProductionFigure: Sendable {
+  /// Mine (or sponge) production, or reserves.
   public enum Measure: String, Sendable, Comparable {
     case production, reserves
     public static func < (lhs: Measure, rhs: Measure) -> Bool { lhs.rawValue < rhs.rawValue }
@@ -179,6 +189,7 @@ public struct ProductionFigure: Sendable {
     line = row.line
   }
 
+  /// A figure, for tests and other analyses.
   public init(
     edition: String, product: String, country: String, year: Int, measure: Measure, value: Double?,
     unit: String,
@@ -201,6 +212,7 @@ public struct ProductionFigure: Sendable {
   public var editionYear: Int { Int(edition.split(separator: " ").last ?? "") ?? 0 }
 }
 
+/// A row of ukraine_output.csv.
 public struct UkraineOutputFigure: Sendable {
   public var id: String
   public var year: Int?
@@ -253,6 +265,7 @@ public struct SupplyShare: Sendable {
     sourceID = row.string("source_id")
   }
 
+  /// A share, for tests and other analyses.
   public init(
     scope: String, materialID: String, materialLabel: String, stage: Stage, country: String, sharePct: Double,
     year: Int = 2023, sourceID: String = "test"
@@ -269,6 +282,7 @@ public struct SupplyShare: Sendable {
   }
 }
 
+/// A row of criticality.csv.
 public struct CriticalityRecord: Sendable {
   public var materialID: String
   public var label: String
@@ -293,6 +307,7 @@ public struct CriticalityRecord: Sendable {
   }
 }
 
+/// A row of deposits.csv.
 public struct Deposit: Sendable {
   public var id: String
   public var name: String
@@ -307,6 +322,7 @@ public struct Deposit: Sendable {
   }
 }
 
+/// A row of deposits.csv.
 public struct DepositFigure: Sendable {
   public var id: String
   public var depositID: String
@@ -334,6 +350,7 @@ public struct DepositFigure: Sendable {
     sourceID = row.string("source_id")
   }
 
+  /// A deposit figure, for tests and other analyses.
   public init(
     id: String, depositID: String, materialID: String, containedTonnes: Double?, containedBasis: String?,
     bound: String = "point", sourceID: String = "test"
@@ -350,6 +367,7 @@ public struct DepositFigure: Sendable {
 
 /// Who controls a deposit according to one dated report.
 public struct ControlReport: Sendable {
+  /// Who controls a deposit, as classified from the report's wording.
   public enum Status: String, Sendable, CaseIterable, Comparable {
     case governmentControlled = "government-controlled", frontLine = "front-line", contested, occupied,
       unknown
@@ -374,6 +392,7 @@ public struct ControlReport: Sendable {
     sourceID = row.string("source_id")
   }
 
+  /// A control report, for tests and other analyses.
   public init(id: String, depositID: String, asOf: String, status: Status, sourceID: String = "test") {
     self.id = id
     self.depositID = depositID
@@ -384,6 +403,7 @@ public struct ControlReport: Sendable {
   }
 }
 
+/// A row of scenarios.csv.
 public struct Scenario: Sendable {
   public var id: String
   public var label: String

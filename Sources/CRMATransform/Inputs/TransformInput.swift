@@ -19,6 +19,7 @@ public struct TransformInput: Sendable {
   public var scenarios: [Scenario]
   public var benchmarks: [String: Double]
 
+  /// An input from records already in memory (tests, other analyses).
   public init(
     materials: [String: Material], countries: [String: Country], sources: [String: Source],
     commodities: [String: CommodityMapping], conversions: [Conversion], production: [ProductionFigure],
@@ -85,6 +86,7 @@ public struct TransformInput: Sendable {
 /// A failure of the transform stage itself (not of the data, which ingest has checked).
 public struct TransformError: Error, Sendable, CustomStringConvertible {
   public var message: String
+  /// A transform failure with its message.
   public init(_ message: String) { self.message = message }
   public var description: String { message }
 }

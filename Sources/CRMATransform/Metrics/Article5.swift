@@ -19,6 +19,7 @@ public struct Article5Check: Sendable {
 /// Article 5 of the CRMA for each strategic material in the data: no single third country above
 /// 65 % of EU supply at any stage; 10 % extraction and 40 % processing coverage of EU consumption.
 public enum Article5 {
+  /// Every Article 5 check the data allows, and the ones it does not, said so.
   public static func checks(_ input: TransformInput) -> [Article5Check] {
     let cap = input.benchmarks["CRMA-ART5-1b-DIVERSIFICATION"] ?? 65
     var checks: [Article5Check] = []

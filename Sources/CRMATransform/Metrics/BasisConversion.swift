@@ -9,6 +9,7 @@ public struct BasisConversion: Sendable {
 
   private let factors: [String: [String: Double]]
 
+  /// A converter over `conversions`, each usable both ways.
   public init(_ conversions: [Conversion]) {
     var factors: [String: [String: Double]] = [:]
     for conversion in conversions {
@@ -23,6 +24,7 @@ public struct BasisConversion: Sendable {
     public var scale: Double
     public var basis: String?
 
+    /// A unit of `scale` tonnes on `basis`.
     public init(scale: Double, basis: String?) {
       self.scale = scale
       self.basis = basis

@@ -16,6 +16,7 @@ public struct CriticalityCheck: Sendable {
 
 /// Sets the published SR and EI of each assessed material against the Art. 4 thresholds.
 public enum CriticalityChecks {
+  /// One row per material and assessment year.
   public static func compute(_ input: TransformInput) -> [CriticalityCheck] {
     let srThreshold = input.benchmarks["CRMA-ART4-SR-THRESHOLD"] ?? 1
     let eiThreshold = input.benchmarks["CRMA-ART4-EI-THRESHOLD"] ?? 2.8

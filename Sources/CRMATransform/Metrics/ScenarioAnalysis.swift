@@ -25,6 +25,7 @@ public struct ScenarioResult: Sendable {
 /// set to each scenario's quantity. EU-sourcing shares are not recomputed: that needs EU supply
 /// in tonnes, which the data package does not hold; the result says so.
 public enum ScenarioAnalysis {
+  /// One result per scenario, in scenario order.
   public static func run(_ input: TransformInput) -> [ScenarioResult] {
     let cap = input.benchmarks["CRMA-ART5-1b-DIVERSIFICATION"] ?? 65
     return input.scenarios.sorted { $0.id < $1.id }.map { scenario in

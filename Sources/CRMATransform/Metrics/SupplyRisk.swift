@@ -14,6 +14,7 @@ public enum SupplyRisk {
     /// Trade-related variable: 1 by default, above 1 for export restrictions, 0.8 with an EU trade agreement.
     public var tradeFactor: Double
 
+    /// A supplier with its share (fraction), scaled WGI and trade factor.
     public init(share: Double, wgi: Double, tradeFactor: Double = 1) {
       self.share = share
       self.wgi = wgi

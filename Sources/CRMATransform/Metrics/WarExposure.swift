@@ -41,6 +41,7 @@ public enum WarExposure {
   public static let tonnageRule =
     "contained tonnage that converts to the material's basis; the most trusted source; a point figure before a range bound; then the lowest (conservative) value"
 
+  /// The deposit's latest control report under ``statusRule``, nil when there is none.
   public static func latestStatus(of depositID: String, _ input: TransformInput) -> ControlReport? {
     let reports = input.controlReports.filter { $0.depositID == depositID }
     if reports.isEmpty, let parent = input.deposits[depositID]?.partOf {
@@ -58,6 +59,7 @@ public enum WarExposure {
     [.unknown: 0, .governmentControlled: 1, .frontLine: 2, .contested: 3, .occupied: 4][status]!
   }
 
+  /// Per deposit and material the status and tonnage, and per material the split by status.
   public static func compute(_ input: TransformInput, normalised: [NormalisedFigure]) -> (
     deposits: [ExposedDeposit], split: [ExposureRow]
   ) {

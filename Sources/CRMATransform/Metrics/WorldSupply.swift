@@ -54,6 +54,7 @@ public enum WorldSupply {
   public static let ukraine = "UKR"
   public static let world = "WLD"
 
+  /// Shares and concentration of every USGS product, measure and year.
   public static func compute(_ input: TransformInput) -> (
     shares: [ShareRow], concentration: [ConcentrationRow]
   ) {
@@ -159,6 +160,7 @@ public enum WorldSupply {
 
 /// Concentration of the 2023 study's global-supply and EU-sourcing mixes per material and stage.
 public enum StudySupply {
+  /// One row per study material, stage and scope.
   public static func concentration(_ input: TransformInput) -> [ConcentrationRow] {
     struct Key: Hashable, Comparable {
       var scope: String

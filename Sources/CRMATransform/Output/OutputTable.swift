@@ -3,6 +3,7 @@ import CSVStream
 
 /// A derived table ready to be written as CSV with a Table Schema.
 public struct OutputTable: Sendable {
+  /// A column: name, Table Schema type, description.
   public struct Field: Sendable {
     public var name: String
     public var type: String

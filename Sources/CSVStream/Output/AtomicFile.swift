@@ -10,6 +10,7 @@ public final class AtomicFile {
   private var pending: [UInt8] = []
   private var finished = false
 
+  /// Creates the temporary file beside `path`.
   public init(path: String) throws(OutputError) {
     self.path = path
     let slash = path.lastIndex(of: "/")
@@ -36,11 +37,13 @@ public final class AtomicFile {
     }
   }
 
+  /// Appends bytes (buffered).
   public func write(_ bytes: [UInt8]) throws(OutputError) {
     pending.append(contentsOf: bytes)
     if pending.count >= 1 << 16 { try flush() }
   }
 
+  /// Appends the UTF-8 bytes of `text`.
   public func write(_ text: String) throws(OutputError) {
     try write(Array(text.utf8))
   }

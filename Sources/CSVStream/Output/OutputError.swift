@@ -1,5 +1,6 @@
 /// A failure to create or write an output file.
 public struct OutputError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// Which sysexits code the failure maps to.
   public enum Code: String, Sendable {
     /// The file or its temporary sibling cannot be created (sysexits EX_CANTCREAT, 73).
     case cannotCreate
@@ -11,6 +12,7 @@ public struct OutputError: Error, Sendable, Equatable, CustomStringConvertible {
   public var path: String
   public var message: String
 
+  /// An error of kind `code` about `path`.
   public init(_ code: Code, path: String, message: String) {
     self.code = code
     self.path = path

@@ -20,6 +20,7 @@ public final class OutputFolder {
     return "\(parent.isEmpty ? "/" : parent)/.\(name).staging-\(pid)"
   }
 
+  /// Creates the staging folder beside `path` (and `path`'s parent if missing).
   public init(path: String) throws(OutputError) {
     self.path = path.hasSuffix("/") ? String(path.dropLast()) : path
     self.stagingPath = Self.stagingPath(for: self.path)
