@@ -78,7 +78,8 @@ let package = Package(
       ],
       swiftSettings: strictSettings),
     .testTarget(
-      name: "CRMATransformTests", dependencies: ["CRMATransform", "CRMAIngest", "CRMATestSupport"],
+      name: "CRMATransformTests",
+      dependencies: ["CRMATransform", "CRMAIngest", "CRMAReport", "CRMATestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "CRMAReportTests",

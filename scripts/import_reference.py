@@ -145,12 +145,13 @@ EU27 = "AUT BEL BGR HRV CYP CZE DNK EST FIN FRA DEU GRC HUN IRL ITA LVA LTU LUX 
 for entry in iso:
     code = entry["alpha_3"]
     name = entry.get("common_name", entry["name"])
-    COUNTRIES[code] = {"iso3": code, "name": name, "kind": "country", "eu_member": str(code in EU27).lower(), "variants": []}
+    COUNTRIES[code] = {"iso3": code, "iso2": entry["alpha_2"], "name": name, "kind": "country",
+                       "eu_member": str(code in EU27).lower(), "variants": []}
     for variant in {entry["name"], name, entry.get("official_name", "")} - {""}:
         NAME_TO_ISO[variant] = code
 # Codes outside ISO 3166-1 proper: XKX for Kosovo is the user-assigned code the EU and IMF use;
 # the X.. aggregates are our own user-assigned codes (ISO reserves XAA-XZZ for such use).
-COUNTRIES["XKX"] = {"iso3": "XKX", "name": "Kosovo", "kind": "country", "eu_member": "false", "variants": []}
+COUNTRIES["XKX"] = {"iso3": "XKX", "iso2": "XK", "name": "Kosovo", "kind": "country", "eu_member": "false", "variants": []}
 COUNTRIES["WLD"] = {"iso3": "WLD", "name": "World", "kind": "aggregate", "eu_member": "false", "variants": []}
 COUNTRIES["XOT"] = {"iso3": "XOT", "name": "Other countries", "kind": "aggregate", "eu_member": "false", "variants": []}
 COUNTRIES["XNE"] = {"iso3": "XNE", "name": "Non-EU countries (aggregate)", "kind": "aggregate", "eu_member": "false", "variants": []}
@@ -599,7 +600,7 @@ write("commodity_map.csv", ["commodity", "code_system", "code", "description", "
 for c in COUNTRIES.values():
     c["name_variants"] = ";".join(sorted(set(c["variants"])))
     c["source_id"] = ISO_SOURCE
-write("countries.csv", ["iso3", "name", "name_variants", "kind", "eu_member", "source_id"], COUNTRIES.values())
+write("countries.csv", ["iso3", "iso2", "name", "name_variants", "kind", "eu_member", "source_id"], COUNTRIES.values())
 TERMS = {
     "U.S. Geological Survey": "USGS information products are US Government works in the public domain",
     "European Union": "CC BY 4.0 (mirror); EUR-Lex reuse under Commission Decision 2011/833/EU",

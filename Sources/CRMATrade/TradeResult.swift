@@ -38,17 +38,23 @@ public struct TradeResult: Sendable {
   }
 
   /// `aggregate.csv`: one row per material, stage, year and partner.
-  public func aggregateCSV() -> [UInt8] {
+  /// With `sourceID` (the extract's row in data/sources.csv) a `source_id` column is added, so
+  /// the file can join the data package as its `trade_imports` resource.
+  public func aggregateCSV(sourceID: String? = nil) -> [UInt8] {
     var writer = CSVWriter()
-    writer.writeRow([
+    var header = [
       "material_id", "stage", "year", "partner", "value", "net_mass_kg", "rows", "rows_without_mass",
-    ])
+    ]
+    if sourceID != nil { header.append("source_id") }
+    writer.writeRow(header)
     for row in rows {
-      writer.writeRow([
+      var fields = [
         row.material, row.stage, String(row.year), row.partner, FixedPoint.text(row.value),
         FixedPoint.text(row.mass),
         String(row.rows), String(row.rowsWithoutMass),
-      ])
+      ]
+      if let sourceID { fields.append(sourceID) }
+      writer.writeRow(fields)
     }
     return writer.bytes
   }

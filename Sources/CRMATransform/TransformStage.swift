@@ -14,6 +14,8 @@ public struct TransformResult: Sendable {
   public var exposedDeposits: [ExposedDeposit]
   public var exposure: [ExposureRow]
   public var scenarios: [ScenarioResult]
+  /// EU imports by partner, when the package holds a trade extract's aggregate.
+  public var trade: [TradeShareRow]
 }
 
 /// The transform stage: a pure function from the typed data package to the derived tables.
@@ -34,11 +36,13 @@ public enum TransformStage {
     let world = WorldSupply.compute(input)
     let study = StudySupply.concentration(input)
     let exposure = WarExposure.compute(input, normalised: figures)
+    let trade = TradeDependence.compute(input)
     let result = TransformResult(
       mapped: mapped, unmapped: unmapped, figures: figures, reconciled: reconciled, shares: world.shares,
       concentration: world.concentration + study, criticality: CriticalityChecks.compute(input),
-      article5: Article5.checks(input), exposedDeposits: exposure.deposits, exposure: exposure.split,
-      scenarios: ScenarioAnalysis.run(input))
+      article5: Article5.checks(input, trade: trade), exposedDeposits: exposure.deposits,
+      exposure: exposure.split,
+      scenarios: ScenarioAnalysis.run(input), trade: trade)
     logger.info(
       "transform finished",
       metadata: [

@@ -35,6 +35,12 @@ struct Trade: ParsableCommand {
   @Option(help: "Where to write aggregate.csv and shares.csv.")
   var out = "build/trade"
 
+  @Option(
+    help:
+      "The extract's source id in data/sources.csv; adds a source_id column so aggregate.csv can join the data package as trade_imports."
+  )
+  var sourceId: String?
+
   @Option(help: "Parallel parts (one libcsv parser each).")
   var workers = 2
 
@@ -79,7 +85,8 @@ struct Trade: ParsableCommand {
         options: TradeIngest.Options(workers: workers, maximumBadFraction: maxBadPercent / 100),
         logger: logger)
       try OutputFolder.replace(
-        out, with: ["aggregate.csv": result.aggregateCSV(), "shares.csv": result.sharesCSV()])
+        out,
+        with: ["aggregate.csv": result.aggregateCSV(sourceID: sourceId), "shares.csv": result.sharesCSV()])
       print(result.summary(), terminator: "")
     } catch let error as CSVError {
       printError(error.description)

@@ -27,6 +27,7 @@ public struct MaterialReport {
     for product in spec.products { addWorldSupply(&document, product: product) }
     addConcentrationHistory(&document)
     addEUSourcing(&document)
+    addTradeImports(&document)
     addUkraineOutput(&document)
     addDeposits(&document)
     addExposure(&document)
@@ -275,6 +276,38 @@ public struct MaterialReport {
     }
     if checks.isEmpty && study.isEmpty {
       document.add(.paragraph("No EU sourcing shares for this material in the data."))
+    }
+  }
+
+  private func addTradeImports(_ document: inout Document) {
+    let materials = Set(spec.studyMaterials + spec.crmaEntries + [spec.depositMaterial])
+    let rows = data.rows("trade_shares").filter { materials.contains($0.text("material_id")) }
+    guard let year = rows.compactMap({ Int($0.text("year")) }).max() else { return }
+    document.add(.heading(2, "EU imports by partner (trade statistics)"))
+    document.add(
+      .paragraph(
+        "Import value by partner in \(year) from the trade extract in the data package; shares are of extra-EU imports — a measure of imports, not of EU consumption."
+      ))
+    let latest = rows.filter { $0.text("year") == String(year) && !$0.text("share_of_extra_eu").isEmpty }
+    let groups = Dictionary(grouping: latest) { "\($0.text("material_id")), \($0.text("stage"))" }
+    for key in groups.keys.sorted() {
+      let members = groups[key]!.sorted {
+        ($0.number("share_of_extra_eu") ?? 0, $1.text("partner")) > (
+          $1.number("share_of_extra_eu") ?? 0, $0.text("partner")
+        )
+      }
+      var chart = BarChart(
+        title: "Extra-EU imports of \(key), \(year)", unit: "percent of extra-EU import value",
+        bars: members.prefix(12).map {
+          BarChart.Bar(
+            countryName($0.text("partner_iso3").isEmpty ? $0.text("partner") : $0.text("partner_iso3")),
+            ($0.number("share_of_extra_eu") ?? 0) * 100, marked: $0.text("partner_iso3") == "UKR")
+        })
+      chart.marker = (65, "65 % cap")
+      chart.format = { NumberText.percent($0) }
+      let drawn = chart
+      document.add(.chart { width, style in drawn.render(width: width, style: style) })
+      document.add(.paragraph("Source: \(citations.cite(members.first?.text("source_id") ?? ""))"))
     }
   }
 

@@ -62,12 +62,15 @@ public struct Material: Sendable {
 /// A row of countries.csv.
 public struct Country: Sendable {
   public var iso3: String
+  /// ISO 3166-1 alpha-2; empty for crma's aggregates.
+  public var iso2: String
   public var name: String
   public var isAggregate: Bool
   public var isEUMember: Bool
 
   init(row: TableReader.Row) {
     iso3 = row.string("iso3")
+    iso2 = row.string("iso2")
     name = row.string("name")
     isAggregate = row.string("kind") == "aggregate"
     isEUMember = row.bool("eu_member")
@@ -76,6 +79,7 @@ public struct Country: Sendable {
   /// A country, for tests and other analyses.
   public init(iso3: String, name: String, isAggregate: Bool = false, isEUMember: Bool = false) {
     self.iso3 = iso3
+    self.iso2 = ""
     self.name = name
     self.isAggregate = isAggregate
     self.isEUMember = isEUMember
@@ -427,5 +431,40 @@ public struct Scenario: Sendable {
     quantity = row.double("quantity") ?? 0
     unit = row.string("unit")
     sourceID = row.string("source_id")
+  }
+}
+
+/// A row of the optional `trade_imports` resource: the aggregate `crma trade` makes of a real
+/// Comext or Comtrade extract, added to the data package with its source.
+public struct TradeImport: Sendable {
+  public var materialID: String
+  public var stage: Stage
+  public var year: Int
+  /// The partner code as the extract gives it (ISO alpha-2 in Comext, alpha-3 in Comtrade).
+  public var partner: String
+  public var value: Double
+  public var netMassKg: Double?
+  public var sourceID: String
+
+  init(row: TableReader.Row) {
+    materialID = row.string("material_id")
+    stage = Stage(rawValue: row.string("stage")) ?? .extraction
+    year = row.int("year") ?? 0
+    partner = row.string("partner")
+    value = row.double("value") ?? 0
+    netMassKg = row.double("net_mass_kg")
+    sourceID = row.string("source_id")
+  }
+
+  /// An import row, for tests and other analyses.
+  public init(
+    materialID: String, stage: Stage, year: Int, partner: String, value: Double, sourceID: String = "test"
+  ) {
+    self.materialID = materialID
+    self.stage = stage
+    self.year = year
+    self.partner = partner
+    self.value = value
+    self.sourceID = sourceID
   }
 }

@@ -18,6 +18,8 @@ public struct TransformInput: Sendable {
   public var controlReports: [ControlReport]
   public var scenarios: [Scenario]
   public var benchmarks: [String: Double]
+  /// Imports from a trade extract, when the package has a `trade_imports` resource.
+  public var tradeImports: [TradeImport] = []
 
   /// An input from records already in memory (tests, other analyses).
   public init(
@@ -75,6 +77,14 @@ public struct TransformInput: Sendable {
       benchmarks[row.string("benchmark_id")] = row.double("value")
     }
     self.benchmarks = benchmarks
+    if let trade = ingest.table(named: "trade_imports") {
+      let required = ["material_id", "stage", "year", "partner", "value", "net_mass_kg", "source_id"]
+      let missing = required.filter { trade.column($0) == nil }
+      guard missing.isEmpty else {
+        throw TransformError("trade_imports lacks the field(s) \(missing.joined(separator: ", "))")
+      }
+      tradeImports = TableReader(trade).map { TradeImport(row: $0) }
+    }
   }
 
   /// The source's confidence, for ranking disagreeing figures.

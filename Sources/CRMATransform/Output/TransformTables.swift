@@ -237,6 +237,26 @@ extension TransformResult {
           ]
         }),
       OutputTable(
+        name: "trade_shares", title: "EU imports by partner (trade statistics)",
+        description:
+          "When the package holds a trade extract's aggregate (trade_imports): each partner's import value and, for third countries, its share of extra-EU imports per material, stage and year. Empty otherwise.",
+        fields: [
+          s("material_id", "Material"), s("stage", "Stage"), i("year", "Year"),
+          s("partner", "Partner code as in the extract"),
+          s("partner_iso3", "Partner, ISO 3166-1 alpha-3"), b("eu_member", "Partner is an EU member"),
+          n("value", "Import value"),
+          n("net_mass_kg", "Net mass (kg)"), n("share_of_extra_eu", "Share of extra-EU import value (0-1)"),
+          i("rank", "Rank among third countries"), s("source_id", "Source"),
+        ], primaryKey: ["material_id", "stage", "year", "partner"],
+        rows: trade.map {
+          [
+            $0.materialID, $0.stage.rawValue, String($0.year), $0.partner, Cell.text($0.partnerISO3),
+            Cell.bool($0.isEUMember),
+            Cell.number($0.value), Cell.number($0.netMassKg), Cell.number($0.shareOfExtraEU),
+            Cell.int($0.rank), $0.sourceID,
+          ]
+        }),
+      OutputTable(
         name: "scenarios", title: "What-if scenarios",
         description:
           "World supply with Ukraine's figure set to each scenario's sourced quantity: Ukraine's share and rank, HHI before and after, the largest country against the 65 % cap.",
