@@ -106,14 +106,7 @@ public final class CSVReader {
   ) throws {
     while true {
       try deliverPendingRows(onInvalidRecord: onInvalidRecord, body)
-      if var error = pendingError {
-        pendingError = nil
-        reachedEnd = true
-        if error.columnName == nil, let column = error.column, column <= header.count {
-          error.columnName = header.names[column - 1]
-        }
-        throw error
-      }
+      try throwPendingError()
       if reachedEnd { return }
       parser.batch.pointee.compact()
       nextRow = 0
@@ -177,14 +170,18 @@ public final class CSVReader {
     while pendingError == nil && !reachedEnd {
       try feedNextChunk()
     }
-    if var error = pendingError {
-      pendingError = nil
-      reachedEnd = true
-      if error.columnName == nil, let column = error.column, column <= header.count {
-        error.columnName = header.names[column - 1]
-      }
-      throw error
+    try throwPendingError()
+  }
+
+  /// Ends the read with the stored error, if there is one, naming its column from the header.
+  private func throwPendingError() throws(CSVError) {
+    guard var error = pendingError else { return }
+    pendingError = nil
+    reachedEnd = true
+    if error.columnName == nil, let column = error.column, column <= header.count {
+      error.columnName = header.names[column - 1]
     }
+    throw error
   }
 
   /// ``scan(context:field:record:)`` with closures, for convenience where speed matters less.
