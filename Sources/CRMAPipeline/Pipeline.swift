@@ -68,7 +68,8 @@ public struct Pipeline: Sendable {
       } catch {
         var failed = StageReport(stage: name, status: .failed, message: error.description)
         if case .data(let problems) = error {
-          failed.rowsRejected = Set(problems.compactMap { $0.line.map { "\($0)|\(problems.count)" } }).count
+          failed.rowsRejected =
+            Set(problems.compactMap { problem in problem.line.map { "\(problem.path):\($0)" } }).count
         }
         failed.seconds = seconds(clock.now - start)
         log(failed)

@@ -100,20 +100,16 @@ public struct Document: Sendable {
 public final class Citations: @unchecked Sendable {
   // Only used while one document is built, on one thread.
   private let numbers: [String: Int]
-  private let sources: [String: ReportData.Row]
+  /// The sources in number order: source N is `ordered[N - 1]`.
+  let ordered: [ReportData.Row]
   public private(set) var used: [Int] = []
 
   /// Numbers for every source in `sources`, in source-id order.
   public init(sources: [ReportData.Row]) {
-    let sorted = sources.sorted { $0.text("source_id") < $1.text("source_id") }
+    ordered = sources.sorted { $0.text("source_id") < $1.text("source_id") }
     var numbers: [String: Int] = [:]
-    var byID: [String: ReportData.Row] = [:]
-    for (index, row) in sorted.enumerated() {
-      numbers[row.text("source_id")] = index + 1
-      byID[row.text("source_id")] = row
-    }
+    for (index, row) in ordered.enumerated() { numbers[row.text("source_id")] = index + 1 }
     self.numbers = numbers
-    self.sources = byID
   }
 
   /// `{cite:N}` for a source id (empty when unknown or empty), recording that it was used.
@@ -126,13 +122,9 @@ public final class Citations: @unchecked Sendable {
     return "{cite:\(number)}"
   }
 
-  /// The number of a source, if it is in the list.
-  public func number(of sourceID: String) -> Int? { numbers[sourceID] }
-
   func reference(_ number: Int, markdown: Bool) -> String {
-    guard let row = sources.values.first(where: { numbers[$0.text("source_id")] == number }) else {
-      return ""
-    }
+    guard number >= 1 && number <= ordered.count else { return "" }
+    let row = ordered[number - 1]
     var text = row.text("publisher")
     if !row.text("title").isEmpty {
       text += markdown ? ", *\(TextTable.escape(row.text("title")))*" : ", \(row.text("title"))"

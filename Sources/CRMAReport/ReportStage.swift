@@ -38,7 +38,7 @@ public enum ReportStage {
     files["mapping.md"] = OverviewReports.mapping(data, citations: Citations(sources: data.rows("sources")))
       .markdown(width: options.width, style: style)
     files["sources.md"] = OverviewReports.sources(data)
-    files["README.md"] = OverviewReports.index(files: files.keys.sorted())
+    files["README.md"] = OverviewReports.index()
     for (name, text) in files { files[name] = normalise(text) }
     logger.info("reports rendered", metadata: ["files": "\(files.count)"])
     return files

@@ -68,6 +68,4 @@ public enum FixedPoint {
     return (negative ? "-" : "") + String(integer) + (fraction.isEmpty ? "" : "." + fraction)
   }
 
-  /// The value as a `Double`, for shares and display.
-  public static func double(_ value: Int128) -> Double { Double(value) / 1e6 }
 }

@@ -210,13 +210,6 @@ public final class CSVReader {
     }
   }
 
-  /// Reads every remaining record into memory as strings; for small files only.
-  public func readAll() throws -> [[String]] {
-    var rows: [[String]] = []
-    try forEach { rows.append($0.strings) }
-    return rows
-  }
-
   // MARK: - Feeding libcsv
 
   private func feedNextChunk() throws(CSVError) {

@@ -4,12 +4,10 @@ import Glibc
 
 /// The sysexits codes crma uses (see `/usr/include/sysexits.h` and the README).
 enum ExitStatus {
-  static let usage = ExitCode(64)
   static let dataError = ExitCode(65)
   static let noInput = ExitCode(66)
   static let cannotCreate = ExitCode(73)
   static let ioError = ExitCode(74)
-  static let locked = ExitCode(75)
   static let config = ExitCode(78)
 
   static func code(for error: CSVError) -> ExitCode {

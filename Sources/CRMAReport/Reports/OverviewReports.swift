@@ -148,7 +148,8 @@ public enum OverviewReports {
       "# Sources", "", "Numbered as in the reports' footnotes. Confidence as graded in `data/sources.csv`.",
       "",
     ]
-    let sorted = data.rows("sources").sorted { $0.text("source_id") < $1.text("source_id") }
+    // Numbered exactly as the footnotes are.
+    let sorted = Citations(sources: data.rows("sources")).ordered
     for (index, row) in sorted.enumerated() {
       var text = "\(index + 1). <a id=\"s\(index + 1)\"></a>**\(TextTable.escape(row.text("publisher")))**"
       if !row.text("title").isEmpty { text += ", *\(TextTable.escape(row.text("title")))*" }
@@ -164,7 +165,7 @@ public enum OverviewReports {
   }
 
   /// The index page linking every report.
-  public static func index(files: [String]) -> String {
+  public static func index() -> String {
     var lines = [
       "# crma reports",
       "",
@@ -177,7 +178,6 @@ public enum OverviewReports {
     }
     lines.append("- [The CRMA mapping](mapping.md)")
     lines.append("- [Sources](sources.md)")
-    _ = files
     return lines.joined(separator: "\n") + "\n"
   }
 }
