@@ -6,9 +6,12 @@ final class FieldChecker {
   let field: FieldDescriptor
   private let missingValues: Set<String>
   private let pattern: Regex<AnyRegexOutput>?
+  private let maxMagnitude: Double
 
-  init(field: FieldDescriptor, schemaMissingValues: [String]) {
+  init(field: FieldDescriptor, schemaMissingValues: [String], maxMagnitude: Double = IngestStage.maxMagnitude)
+  {
     self.field = field
+    self.maxMagnitude = maxMagnitude
     self.missingValues = Set(field.missingValues ?? schemaMissingValues)
     // Validated when the descriptor was read.
     self.pattern = field.constraints.pattern.flatMap { try? Regex($0) }
@@ -39,19 +42,22 @@ final class FieldChecker {
       }
       return .success(.string(text))
     case .number:
-      switch text {
-      case "NaN": return .success(.number(.nan))
-      case "INF": return .success(.number(.infinity))
-      case "-INF": return .success(.number(-.infinity))
-      default: break
+      // Table Schema allows NaN and ±INF; no figure crma computes with can be one, so they are
+      // refused here, where the user's file and line are known, not by a later stage.
+      if ["NaN", "INF", "-INF"].contains(text) {
+        return .failure(.init(.type, "\"\(text)\" is not a finite number (crma reads finite numbers only)"))
       }
       let parsed = Array(text.utf8).withUnsafeBytes { NumberParsing.double($0) }
-      guard let parsed else { return .failure(.init(.type, "\"\(text)\" is not a number")) }
+      guard let parsed else {
+        return .failure(.init(.type, "\"\(text)\" is not a number"))
+      }
+      guard abs(parsed) <= maxMagnitude else { return .failure(tooLarge(text)) }
       return .success(.number(parsed))
     case .integer:
       guard let parsed = Array(text.utf8).withUnsafeBytes({ NumberParsing.int($0) }) else {
         return .failure(.init(.type, "\"\(text)\" is not an integer"))
       }
+      guard Double(parsed).magnitude <= maxMagnitude else { return .failure(tooLarge(text)) }
       return .success(.integer(parsed))
     case .year:
       guard text.utf8.count == 4, let parsed = Int(text) else {
@@ -72,6 +78,13 @@ final class FieldChecker {
       }
       return .success(.date(text))
     }
+  }
+
+  private func tooLarge(_ text: String) -> IngestProblem.Kind.Message {
+    .init(
+      .type,
+      "\(text) is beyond crma's bound of ±\(NumberFormatting.canonical(maxMagnitude)) for numbers and integers"
+    )
   }
 
   private func constraintViolation(_ value: FieldValue, text: String) -> IngestProblem.Kind.Message? {

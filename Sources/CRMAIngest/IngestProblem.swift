@@ -13,6 +13,10 @@ public struct IngestProblem: Sendable, Equatable, CustomStringConvertible {
     case constraint
     case primaryKey
     case foreignKey
+    /// The schema does not give a field the way crma reads it: a field crma needs is missing
+    /// (renamed or removed), or declared with a type crma cannot read, or a resource crma needs is
+    /// absent. The package is not crma's as described (exit 78).
+    case schemaMismatch
   }
 
   public var kind: Kind

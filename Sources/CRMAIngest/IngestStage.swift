@@ -9,17 +9,27 @@ public enum IngestStage {
   /// Rows per resource beyond which reading stops with a problem; bounds memory on bad input.
   public static let maxRowsPerResource = 1_000_000
 
+  /// The largest magnitude a number or integer field of the data may have: 10^15. No figure crma
+  /// reads comes near it (world production is below 10^9 t, trade values below 10^13), every
+  /// integer up to it is exact in a `Double`, and sums and products of such values over the row
+  /// limit stay finite, so no later stage overflows. Beyond it, and for NaN and ±INF, the value
+  /// is refused with its file, line and column (exit 65).
+  public static let maxMagnitude = 1e15
+
   /// Loads and validates the package in `directory`. Throws only when the descriptor itself is
   /// unusable; problems in the data are returned in the result.
-  public static func run(directory: String, limits: CSVLimits = .default, logger: Logger) throws(IngestError)
-    -> IngestResult
-  {
+  /// `maxMagnitude` bounds number and integer fields (``maxMagnitude`` for data; a stage reading
+  /// derived tables, whose sums may exceed it, passes a looser bound).
+  public static func run(
+    directory: String, limits: CSVLimits = .default, maxMagnitude: Double = IngestStage.maxMagnitude,
+    logger: Logger
+  ) throws(IngestError) -> IngestResult {
     let descriptor = try DataPackageDescriptor.load(directory: directory)
     logger.debug("descriptor read", metadata: ["package.resources": "\(descriptor.resources.count)"])
     var tables: [Table] = []
     var problems: [IngestProblem] = []
     for resource in descriptor.resources {
-      let (table, found) = load(resource, directory: directory, limits: limits)
+      let (table, found) = load(resource, directory: directory, limits: limits, maxMagnitude: maxMagnitude)
       if let table { tables.append(table) }
       problems += found
       logger.debug(
@@ -30,14 +40,16 @@ public enum IngestStage {
         ])
     }
     problems += checkForeignKeys(descriptor, tables, directory: directory)
-    return IngestResult(descriptor: descriptor, tables: tables, problems: problems)
+    return IngestResult(descriptor: descriptor, tables: tables, problems: problems, directory: directory)
   }
 
   static func displayPath(_ directory: String, _ path: String) -> String {
     directory == "." ? path : "\(directory)/\(path)"
   }
 
-  private static func load(_ resource: ResourceDescriptor, directory: String, limits: CSVLimits) -> (
+  private static func load(
+    _ resource: ResourceDescriptor, directory: String, limits: CSVLimits, maxMagnitude: Double
+  ) -> (
     Table?, [IngestProblem]
   ) {
     let path = displayPath(directory, resource.path)
@@ -76,7 +88,9 @@ public enum IngestStage {
       }
       return (nil, problems)
     }
-    let checkers = schema.fields.map { FieldChecker(field: $0, schemaMissingValues: schema.missingValues) }
+    let checkers = schema.fields.map {
+      FieldChecker(field: $0, schemaMissingValues: schema.missingValues, maxMagnitude: maxMagnitude)
+    }
     let keyIndexes = schema.primaryKey.compactMap { schema.index(of: $0) }
     var seenKeys: [[FieldValue?]: Int] = [:]
     var uniqueSeen: [Int: [FieldValue: Int]] = [:]
@@ -136,7 +150,7 @@ public enum IngestStage {
       problem(.malformedCSV, line: nil, column: nil, "\(error)")
       return (nil, problems)
     }
-    return (Table(resource: resource, rows: rows, lines: lines), problems)
+    return (Table(resource: resource, rows: rows, lines: lines, path: path), problems)
   }
 
   /// A resource path that resolves (through links) outside the package folder is refused.

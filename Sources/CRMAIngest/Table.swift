@@ -4,12 +4,15 @@ public struct Table: Sendable {
   /// One array per row, one optional value per schema field (nil = missing value).
   public let rows: [[FieldValue?]]
   public let lines: [Int]
+  /// The file the rows came from, as problems name it (`data/materials.csv`).
+  public let path: String
 
-  /// A table of typed rows and the line each came from.
-  public init(resource: ResourceDescriptor, rows: [[FieldValue?]], lines: [Int]) {
+  /// A table of typed rows and the line each came from; `path` defaults to the resource's path.
+  public init(resource: ResourceDescriptor, rows: [[FieldValue?]], lines: [Int], path: String? = nil) {
     self.resource = resource
     self.rows = rows
     self.lines = lines
+    self.path = path ?? resource.path
   }
 
   public var name: String { resource.name }
@@ -29,11 +32,16 @@ public struct IngestResult: Sendable {
   public let descriptor: DataPackageDescriptor
   public let tables: [Table]
   public let problems: [IngestProblem]
+  /// The package folder the result was read from.
+  public let directory: String
 
   /// The table of the resource called `name`, if it could be read.
   public func table(named name: String) -> Table? { tables.first { $0.name == name } }
 
   public var isValid: Bool { problems.isEmpty }
+
+  /// The descriptor's path, as problems name it.
+  public var descriptorPath: String { IngestStage.displayPath(directory, "datapackage.json") }
 
   /// Problems of one resource.
   public func problems(of resource: String) -> [IngestProblem] { problems.filter { $0.resource == resource } }

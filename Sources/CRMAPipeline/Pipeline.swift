@@ -124,6 +124,9 @@ public struct Pipeline: Sendable {
       throw PipelineError.from(error)
     }
     guard result.isValid else { throw .data(result.problems) }
+    // What the transform cannot read is refused here, naming the user's files, not ingest's.
+    let unreadable = TransformInput.problems(in: result)
+    guard unreadable.isEmpty else { throw .data(unreadable) }
     var files = IngestOutput.files(result)
     files[StageRecord.fileName] = record.serialized
     var report = try replace(ingestFolder, with: files, stage: "ingest")
@@ -142,7 +145,7 @@ public struct Pipeline: Sendable {
     do {
       input = try TransformInput(ingest: ingest)
     } catch {
-      throw .configuration("\(ingestFolder): \(error.message)")
+      throw .data(error.problems)
     }
     let result = TransformStage.run(input, logger: logger)
     var files = TransformOutput.files(result, passingThrough: ingest)

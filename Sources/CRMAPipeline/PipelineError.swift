@@ -3,7 +3,8 @@ import CSVStream
 
 /// Why a stage stopped. Each case maps to one sysexits code in the CLI.
 public enum PipelineError: Error, Sendable, CustomStringConvertible {
-  /// Values, rows or files break their schema (65).
+  /// Values, rows or files break their schema (65), a file is missing (66), or the schema does
+  /// not give a field the way crma reads it (78).
   case data([IngestProblem])
   /// An input file or folder is missing (66).
   case missingInput(String)
@@ -25,7 +26,9 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
   /// The sysexits code.
   public var exitCode: Int32 {
     switch self {
-    case .data(let problems): return problems.contains { $0.kind == .missingFile } ? 66 : 65
+    case .data(let problems):
+      if problems.contains(where: { $0.kind == .missingFile }) { return 66 }
+      return problems.contains { $0.kind == .schemaMismatch } ? 78 : 65
     case .missingInput: return 66
     case .configuration: return 78
     case .output(let error): return error.code == .cannotCreate ? 73 : 74

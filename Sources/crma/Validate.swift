@@ -1,6 +1,7 @@
 import ArgumentParser
 import CRMAIngest
 import CRMAPipeline
+import CRMATransform
 import CSVStream
 import Logging
 
@@ -10,7 +11,8 @@ struct Validate: ParsableCommand {
     discussion: """
       Prints a summary per resource on standard output and every problem as FILE:LINE: column: \
       message on standard error. Exit 0 when valid, 65 when any value or row breaks its schema, \
-      66 when a listed file is missing, 78 when datapackage.json itself is invalid.
+      66 when a listed file is missing, 78 when datapackage.json itself is invalid or lacks a \
+      field crma needs (renamed, removed or declared with another type).
       """)
 
   @Option(help: "The data package folder.")
@@ -21,7 +23,9 @@ struct Validate: ParsableCommand {
   func run() throws {
     let result = try IngestCommandSupport.ingest(
       directory: data, logger: logging.makeLogger(label: "crma.validate"))
-    try IngestCommandSupport.report(result)
+    // A package is valid when the transform can read it too, so validate and the later stages agree.
+    let unreadable = result.isValid ? TransformInput.problems(in: result) : []
+    try IngestCommandSupport.report(result, more: unreadable)
   }
 }
 
@@ -76,25 +80,27 @@ enum IngestCommandSupport {
   }
 
   /// Prints the summary and problems; throws the exit code when there are problems.
-  static func report(_ result: IngestResult) throws {
+  static func report(_ result: IngestResult, more: [IngestProblem] = []) throws {
+    let problemList = result.problems + more
     var lines = ["resource                      rows  problems"]
     var totalRows = 0
     for resource in result.descriptor.resources {
       let rows = result.table(named: resource.name)?.rows.count
       totalRows += rows ?? 0
-      let problemCount = result.problems(of: resource.name).count
+      let problemCount = problemList.filter { $0.resource == resource.name }.count
       lines.append(
         DisplayWidth.pad(resource.name, to: 26)
           + DisplayWidth.pad(rows.map(String.init) ?? "-", to: 8, alignRight: true)
           + DisplayWidth.pad(String(problemCount), to: 10, alignRight: true))
     }
-    let count = result.problems.count
+    let count = problemList.count
     lines.append(
       "\(result.descriptor.resources.count) resources, \(totalRows) rows, \(count) problem\(count == 1 ? "" : "s")"
     )
     print(lines.joined(separator: "\n"))
-    for problem in result.problems { printError(problem.description) }
-    if result.problems.contains(where: { $0.kind == .missingFile }) { throw ExitStatus.noInput }
-    if !result.problems.isEmpty { throw ExitStatus.dataError }
+    for problem in problemList { printError(problem.description) }
+    if problemList.contains(where: { $0.kind == .missingFile }) { throw ExitStatus.noInput }
+    if problemList.contains(where: { $0.kind == .schemaMismatch }) { throw ExitStatus.config }
+    if !problemList.isEmpty { throw ExitStatus.dataError }
   }
 }

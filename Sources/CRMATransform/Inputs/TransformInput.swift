@@ -1,8 +1,8 @@
 import CRMAIngest
 
-/// The typed records the transform stage works on, built from the validated ingest tables. The
-/// ingest stage has already checked types, keys and references, so a missing table or value here
-/// is a broken promise and reported as such.
+/// The typed records the transform stage works on, decoded with checks from the validated ingest
+/// tables (see ``TableRecord``): no field is read by a name with a default, so a package whose
+/// schema lacks a field the transform needs is refused, never read as empty or zero.
 public struct TransformInput: Sendable {
   public var materials: [String: Material]
   public var countries: [String: Country]
@@ -45,45 +45,86 @@ public struct TransformInput: Sendable {
     self.benchmarks = benchmarks
   }
 
-  /// Builds the typed input from an ingest result; throws when a table the transform needs is
-  /// absent (the package would then not be crma's).
-  public init(ingest: IngestResult) throws(TransformError) {
-    func table(_ name: String) throws(TransformError) -> TableReader {
+  /// Builds the typed input from an ingest result; throws every problem found: a resource or a
+  /// field the transform needs that the package lacks (renamed, removed, or of another type), a
+  /// missing required value, a value crma does not know, or a duplicate key — each naming the
+  /// file, the column and, for values, the line.
+  public init(ingest: IngestResult) throws(RecordProblems) {
+    var problems: [IngestProblem] = []
+    func records<Record: TableRecord>(_ name: String, _ type: Record.Type, optional: Bool = false) -> [Record]
+    {
       guard let table = ingest.table(named: name) else {
-        throw TransformError("the data package has no \"\(name)\" resource")
+        if !optional {
+          problems.append(
+            IngestProblem(
+              .schemaMismatch, resource: name, path: ingest.descriptorPath, line: nil, column: nil,
+              message: "the data package has no \"\(name)\" resource; crma needs it"))
+        }
+        return []
       }
-      return TableReader(table)
+      let decoded = table.records(type)
+      problems += decoded.problems
+      return decoded.records
     }
-    let materials = try table("materials").map { Material(row: $0) }
-    let countries = try table("countries").map { Country(row: $0) }
-    let sources = try table("sources").map { Source(row: $0) }
-    let commodities = try table("commodity_map").map { CommodityMapping(row: $0) }
-    self.materials = Dictionary(uniqueKeysWithValues: materials.map { ($0.id, $0) })
-    self.countries = Dictionary(uniqueKeysWithValues: countries.map { ($0.iso3, $0) })
-    self.sources = Dictionary(uniqueKeysWithValues: sources.map { ($0.id, $0) })
-    self.commodities = Dictionary(uniqueKeysWithValues: commodities.map { ($0.commodity, $0) })
-    conversions = try table("conversions").map { Conversion(row: $0) }
-    production = try table("production_reserves").map { ProductionFigure(row: $0) }
-    ukraineOutput = try table("ukraine_output").map { UkraineOutputFigure(row: $0) }
-    supplyShares = try table("supply_shares").map { SupplyShare(row: $0) }
-    criticality = try table("criticality").map { CriticalityRecord(row: $0) }
-    let deposits = try table("deposits").map { Deposit(row: $0) }
-    self.deposits = Dictionary(uniqueKeysWithValues: deposits.map { ($0.id, $0) })
-    depositFigures = try table("deposit_figures").map { DepositFigure(row: $0) }
-    controlReports = try table("deposit_control").map { ControlReport(row: $0) }
-    scenarios = try table("scenarios").map { Scenario(row: $0) }
-    var benchmarks: [String: Double] = [:]
-    for row in try table("benchmarks").rows {
-      benchmarks[row.string("benchmark_id")] = row.double("value")
-    }
-    self.benchmarks = benchmarks
-    if let trade = ingest.table(named: "trade_imports") {
-      let required = ["material_id", "stage", "year", "partner", "value", "net_mass_kg", "source_id"]
-      let missing = required.filter { trade.column($0) == nil }
-      guard missing.isEmpty else {
-        throw TransformError("trade_imports lacks the field(s) \(missing.joined(separator: ", "))")
+    func keyed<Record: TableRecord>(
+      _ name: String, _ list: [Record], key: KeyPath<Record, String>, column: String
+    )
+      -> [String: Record]
+    {
+      var result: [String: Record] = [:]
+      for (index, record) in list.enumerated() {
+        let value = record[keyPath: key]
+        if result[value] == nil {
+          result[value] = record
+        } else if let table = ingest.table(named: name) {
+          problems.append(
+            IngestProblem(
+              .primaryKey, resource: name, path: table.path, line: table.lines[index], column: column,
+              message: "\"\(value)\" appears more than once; crma needs it unique"))
+        }
       }
-      tradeImports = TableReader(trade).map { TradeImport(row: $0) }
+      return result
+    }
+    let materials = keyed(
+      "materials", records("materials", Material.self), key: \.id, column: Material.Column.id.rawValue)
+    let countries = keyed(
+      "countries", records("countries", Country.self), key: \.iso3, column: Country.Column.iso3.rawValue)
+    let sources = keyed(
+      "sources", records("sources", Source.self), key: \.id, column: Source.Column.id.rawValue)
+    let commodities = keyed(
+      "commodity_map", records("commodity_map", CommodityMapping.self), key: \.commodity,
+      column: CommodityMapping.Column.commodity.rawValue)
+    let conversions = records("conversions", Conversion.self)
+    let production = records("production_reserves", ProductionFigure.self)
+    let ukraineOutput = records("ukraine_output", UkraineOutputFigure.self)
+    let supplyShares = records("supply_shares", SupplyShare.self)
+    let criticality = records("criticality", CriticalityRecord.self)
+    let deposits = keyed(
+      "deposits", records("deposits", Deposit.self), key: \.id, column: Deposit.Column.id.rawValue)
+    let depositFigures = records("deposit_figures", DepositFigure.self)
+    let controlReports = records("deposit_control", ControlReport.self)
+    let scenarios = records("scenarios", Scenario.self)
+    let benchmarks = keyed(
+      "benchmarks", records("benchmarks", Benchmark.self), key: \.id, column: Benchmark.Column.id.rawValue)
+    let tradeImports = records("trade_imports", TradeImport.self, optional: true)
+    guard problems.isEmpty else { throw RecordProblems(problems) }
+    self.init(
+      materials: materials, countries: countries, sources: sources, commodities: commodities,
+      conversions: conversions, production: production, ukraineOutput: ukraineOutput,
+      supplyShares: supplyShares, criticality: criticality, deposits: deposits,
+      depositFigures: depositFigures,
+      controlReports: controlReports, scenarios: scenarios, benchmarks: benchmarks.mapValues(\.value))
+    self.tradeImports = tradeImports
+  }
+
+  /// The problems that keep `ingest` from becoming a transform input; empty when it can. `crma
+  /// validate` and the ingest stage run this, so a package they accept is one the transform reads.
+  public static func problems(in ingest: IngestResult) -> [IngestProblem] {
+    do {
+      _ = try TransformInput(ingest: ingest)
+      return []
+    } catch {
+      return error.problems
     }
   }
 
@@ -99,27 +140,4 @@ public struct TransformError: Error, Sendable, CustomStringConvertible {
   /// A transform failure with its message.
   public init(_ message: String) { self.message = message }
   public var description: String { message }
-}
-
-/// Row access by field name over an ingest table.
-struct TableReader {
-  struct Row {
-    let table: Table
-    let index: Int
-    func value(_ name: String) -> FieldValue? { table.value(index, name) }
-    func string(_ name: String) -> String { value(name)?.text ?? "" }
-    func optionalString(_ name: String) -> String? {
-      let text = string(name)
-      return text.isEmpty ? nil : text
-    }
-    func double(_ name: String) -> Double? { value(name)?.double }
-    func int(_ name: String) -> Int? { value(name)?.int }
-    func bool(_ name: String) -> Bool { value(name)?.bool ?? false }
-    var line: Int { table.lines[index] }
-  }
-
-  let table: Table
-  init(_ table: Table) { self.table = table }
-  var rows: [Row] { table.rows.indices.map { Row(table: table, index: $0) } }
-  func map<T>(_ transform: (Row) throws -> T) rethrows -> [T] { try rows.map(transform) }
 }
