@@ -43,7 +43,9 @@ let package = Package(
       swiftSettings: strictSettings),
     .target(
       name: "CRMAReport",
-      dependencies: ["CSVStream", "CRMAIngest", .product(name: "Logging", package: "swift-log")],
+      dependencies: [
+        "CSVStream", "CRMAIngest", "CRMATransform", .product(name: "Logging", package: "swift-log"),
+      ],
       swiftSettings: strictSettings),
     .target(
       name: "CRMAPipeline",

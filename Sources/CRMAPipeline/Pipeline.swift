@@ -183,7 +183,7 @@ public struct Pipeline: Sendable {
     let outputs = files.keys.sorted().map { FileRecord.of(name: $0, bytes: files[$0]!) }
     files[RunManifest.fileName] = RunManifest(tool: toolVersion, inputs: inputs, outputs: outputs).serialized
     var report = try replace(reportsFolder, with: files, stage: "report")
-    report.rowsRead = data.tables.values.map(\.count).reduce(0, +)
+    report.rowsRead = data.rowCount
     return report
   }
 

@@ -1,3 +1,4 @@
+import CRMATransform
 import CSVStream
 
 /// A report as blocks, rendered either as Markdown or as plain text. Citations are written as
@@ -101,14 +102,14 @@ public final class Citations: @unchecked Sendable {
   // Only used while one document is built, on one thread.
   private let numbers: [String: Int]
   /// The sources in number order: source N is `ordered[N - 1]`.
-  let ordered: [ReportData.Row]
+  let ordered: [Source]
   public private(set) var used: [Int] = []
 
   /// Numbers for every source in `sources`, in source-id order.
-  public init(sources: [ReportData.Row]) {
-    ordered = sources.sorted { $0.text("source_id") < $1.text("source_id") }
+  public init(sources: [Source]) {
+    ordered = sources.sorted { $0.id < $1.id }
     var numbers: [String: Int] = [:]
-    for (index, row) in ordered.enumerated() { numbers[row.text("source_id")] = index + 1 }
+    for (index, source) in ordered.enumerated() { numbers[source.id] = index + 1 }
     self.numbers = numbers
   }
 
@@ -124,14 +125,14 @@ public final class Citations: @unchecked Sendable {
 
   func reference(_ number: Int, markdown: Bool) -> String {
     guard number >= 1 && number <= ordered.count else { return "" }
-    let row = ordered[number - 1]
-    var text = row.text("publisher")
-    if !row.text("title").isEmpty {
-      text += markdown ? ", *\(TextTable.escape(row.text("title")))*" : ", \(row.text("title"))"
+    let source = ordered[number - 1]
+    var text = source.publisher
+    if !source.title.isEmpty {
+      text += markdown ? ", *\(TextTable.escape(source.title))*" : ", \(source.title)"
     }
-    if !row.text("edition").isEmpty { text += ", \(row.text("edition"))" }
-    text += " (confidence: \(row.text("confidence")))"
-    text += markdown ? " — [source \(number)](sources.md#s\(number))" : " — \(row.text("url"))"
+    if !source.edition.isEmpty { text += ", \(source.edition)" }
+    text += " (confidence: \(source.confidence.rawValue))"
+    text += markdown ? " — [source \(number)](sources.md#s\(number))" : " — \(source.url)"
     return text
   }
 }

@@ -1,50 +1,87 @@
 import CRMAIngest
+import CRMATransform
 import Logging
 
-/// The transform stage's output package, loaded and checked against its own schemas, as rows of
-/// text keyed by field name (the report only formats them).
+/// The transform stage's output package, loaded, checked against its own schemas and decoded into
+/// the transform's typed rows (see `TableRecord`): the report reads fields, never columns by name.
+/// A package that lacks a table or a field the report reads is refused, not rendered empty.
 public struct ReportData: Sendable {
-  /// A row as field name → text.
-  public typealias Row = [String: String]
-  public let tables: [String: [Row]]
-  private let countryNames: [String: String]
+  // Input tables the transform passes through.
+  public var sources: [Source] = []
+  public var countries: [Country] = []
+  public var materials: [Material] = []
+  public var events: [Event] = []
+  public var deposits: [Deposit] = []
+  public var depositFigures: [DepositFigure] = []
+  public var ukraineOutput: [UkraineOutputFigure] = []
+  public var supplyShares: [SupplyShare] = []
+  // The transform's derived tables.
+  public var mapping: [MappedFigure] = []
+  public var unmapped: [UnmappedFigure] = []
+  public var reconciled: [ReconciledFact] = []
+  public var shares: [ShareRow] = []
+  public var concentration: [ConcentrationRow] = []
+  public var supplyRisk: [CriticalityCheck] = []
+  public var article5: [Article5Check] = []
+  public var exposedDeposits: [ExposedDeposit] = []
+  public var exposure: [ExposureRow] = []
+  public var trade: [TradeShareRow] = []
+  public var scenarios: [ScenarioResult] = []
+  /// Rows decoded, over all tables.
+  public private(set) var rowCount = 0
 
-  /// Report data from tables already in memory (tests, other analyses).
-  public init(tables: [String: [Row]]) {
-    self.tables = tables
-    countryNames = Dictionary(
-      (tables["countries"] ?? []).map { ($0.text("iso3"), $0.text("name")) },
-      uniquingKeysWith: { first, _ in first })
-  }
+  /// Empty report data; fill in the tables (tests, other analyses).
+  public init() {}
 
   /// The country's name for an ISO 3166-1 alpha-3 (or crma aggregate) code; the code when unknown.
-  public func countryName(_ code: String) -> String { countryNames[code] ?? code }
+  public func countryName(_ code: String) -> String {
+    countries.first { $0.iso3 == code }?.name ?? code
+  }
 
   /// Loads `directory` (by default `build/transform`) through the ingest stage, so the report
-  /// reads only what validates.
+  /// reads only what validates, and decodes every table it reads. The problems are those of the
+  /// package's own schemas and those of decoding (a missing table or field is a schema mismatch).
   public static func load(directory: String, logger: Logger) throws(IngestError) -> (
     ReportData, [IngestProblem]
   ) {
     // Derived sums may exceed the data's bound; any finite value is read (and rendered).
     let result = try IngestStage.run(
       directory: directory, maxMagnitude: .greatestFiniteMagnitude, logger: logger)
-    var tables: [String: [Row]] = [:]
-    for table in result.tables {
-      let names = table.resource.schema.fields.map(\.name)
-      tables[table.name] = table.rows.map { values in
-        var row: Row = [:]
-        for (index, name) in names.enumerated() { row[name] = values[index]?.text ?? "" }
-        return row
+    guard result.isValid else { return (ReportData(), result.problems) }
+    var data = ReportData()
+    var problems: [IngestProblem] = []
+    func records<Record: TableRecord>(_ name: String, _ type: Record.Type) -> [Record] {
+      guard let table = result.table(named: name) else {
+        problems.append(
+          IngestProblem(
+            .schemaMismatch, resource: name, path: result.descriptorPath, line: nil, column: nil,
+            message: "the package has no \"\(name)\" resource; is this a transform output?"))
+        return []
       }
+      let decoded = table.records(type)
+      problems += decoded.problems
+      data.rowCount += decoded.records.count
+      return decoded.records
     }
-    return (ReportData(tables: tables), result.problems)
+    data.sources = records("sources", Source.self)
+    data.countries = records("countries", Country.self)
+    data.materials = records("materials", Material.self)
+    data.events = records("events", Event.self)
+    data.deposits = records("deposits", Deposit.self)
+    data.depositFigures = records("deposit_figures", DepositFigure.self)
+    data.ukraineOutput = records("ukraine_output", UkraineOutputFigure.self)
+    data.supplyShares = records("supply_shares", SupplyShare.self)
+    data.mapping = records("mapping", MappedFigure.self)
+    data.unmapped = records("unmapped", UnmappedFigure.self)
+    data.reconciled = records("reconciled", ReconciledFact.self)
+    data.shares = records("shares", ShareRow.self)
+    data.concentration = records("concentration", ConcentrationRow.self)
+    data.supplyRisk = records("supply_risk", CriticalityCheck.self)
+    data.article5 = records("article5", Article5Check.self)
+    data.exposedDeposits = records("exposure_deposits", ExposedDeposit.self)
+    data.exposure = records("exposure", ExposureRow.self)
+    data.trade = records("trade_shares", TradeShareRow.self)
+    data.scenarios = records("scenarios", ScenarioResult.self)
+    return (data, problems)
   }
-
-  /// The rows of `table`; empty when the package has no such table.
-  public func rows(_ table: String) -> [Row] { tables[table] ?? [] }
-}
-
-extension Dictionary where Key == String, Value == String {
-  func text(_ key: String) -> String { self[key] ?? "" }
-  func number(_ key: String) -> Double? { self[key].flatMap { $0.isEmpty ? nil : Double($0) } }
 }

@@ -25,17 +25,17 @@ public enum ReportStage {
   {
     let style = ChartStyle(ascii: options.ascii)
     var files: [String: String] = [:]
-    let summary = OverviewReports.summary(data, citations: Citations(sources: data.rows("sources")))
+    let summary = OverviewReports.summary(data, citations: Citations(sources: data.sources))
     files["summary.md"] = summary.markdown(width: options.width, style: style)
     files["summary.txt"] = summary.plain(width: options.textWidth, style: style)
     for spec in MaterialSpec.all {
       let document = MaterialReport(
-        spec: spec, data: data, citations: Citations(sources: data.rows("sources"))
+        spec: spec, data: data, citations: Citations(sources: data.sources)
       ).document()
       files["\(spec.slug).md"] = document.markdown(width: options.width, style: style)
       files["\(spec.slug).txt"] = document.plain(width: options.textWidth, style: style)
     }
-    files["mapping.md"] = OverviewReports.mapping(data, citations: Citations(sources: data.rows("sources")))
+    files["mapping.md"] = OverviewReports.mapping(data, citations: Citations(sources: data.sources))
       .markdown(width: options.width, style: style)
     files["sources.md"] = OverviewReports.sources(data)
     files["README.md"] = OverviewReports.index()

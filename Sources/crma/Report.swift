@@ -63,7 +63,8 @@ struct Report: ParsableCommand {
     }
     if !problems.isEmpty {
       for problem in problems { printError(problem.description) }
-      throw problems.contains { $0.kind == .missingFile } ? ExitStatus.noInput : ExitStatus.dataError
+      if problems.contains(where: { $0.kind == .missingFile }) { throw ExitStatus.noInput }
+      throw problems.contains { $0.kind == .schemaMismatch } ? ExitStatus.config : ExitStatus.dataError
     }
     let files = ReportStage.render(
       data, options: ReportOptions(width: width, textWidth: min(Self.terminalWidth(), 80), ascii: ascii),

@@ -40,6 +40,12 @@ public struct RecordRow<Column: RecordColumn> {
 
   // MARK: - Optional values
 
+  /// The text of an optional free-text field, empty when the value is missing (a derived table
+  /// writes an empty note or reason as a missing value). The field must still exist.
+  public func text(_ column: Column) throws(IngestProblem) -> String {
+    try optionalString(column) ?? ""
+  }
+
   /// The text of a string (or date) field, nil when missing.
   public func optionalString(_ column: Column) throws(IngestProblem) -> String? {
     switch try cell(column, reading: "text", accepts: [.string, .date, .any]) {

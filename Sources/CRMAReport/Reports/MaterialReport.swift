@@ -1,3 +1,4 @@
+import CRMATransform
 import CSVStream
 
 /// One material's report: CRMA status, EU assessment, world supply and Ukraine's place in it,
@@ -41,13 +42,9 @@ public struct MaterialReport {
 
   private func asOfLine() -> String {
     let editions = Set(
-      data.rows("shares").filter { row in spec.products.contains { $0.id == row.text("product") } }.map {
-        $0.text("edition")
-      })
-    let controlDates = data.rows("exposure_deposits").filter {
-      $0.text("material_id") == spec.depositMaterial
-    }.map { $0.text("status_as_of") }
-      .filter { !$0.isEmpty }.sorted()
+      data.shares.filter { row in spec.products.contains { $0.id == row.product } }.map(\.edition))
+    let controlDates = data.exposedDeposits.filter { $0.materialID == spec.depositMaterial }
+      .compactMap(\.statusAsOf).filter { !$0.isEmpty }.sorted()
     var parts = [
       "Figures as of: USGS Mineral Commodity Summaries \(editions.sorted().joined(separator: ", "))"
     ]
@@ -60,21 +57,17 @@ public struct MaterialReport {
     document.add(.heading(2, "CRMA category"))
     var rows: [[String]] = []
     for id in spec.crmaEntries {
-      guard let material = data.rows("materials").first(where: { $0.text("material_id") == id }) else {
-        continue
+      guard let material = data.materials.first(where: { $0.id == id }) else { continue }
+      let label: String
+      switch material.category {
+      case .strategic: label = "strategic and critical"
+      case .critical: label = "critical only"
+      case .partlyStrategic: label = "partly strategic"
+      case .notListed: label = "not listed"
       }
-      let category = material.text("crma_category")
-      let label =
-        [
-          "strategic": "strategic and critical", "critical": "critical only",
-          "partly-strategic": "partly strategic", "not-listed": "not listed",
-        ][category] ?? category
       rows.append([
-        material.text("name"), label,
-        material.text("annex_i_entry").isEmpty ? "—" : material.text("annex_i_entry"),
-        material.text("annex_ii_entry").isEmpty ? "—" : material.text("annex_ii_entry"),
-        (material.text("grade_qualifier").isEmpty ? "—" : material.text("grade_qualifier")) + " "
-          + citations.cite(material.text("source_id")),
+        material.name, label, material.annexIEntry ?? "—", material.annexIIEntry ?? "—",
+        (material.gradeQualifier ?? "—") + " " + citations.cite(material.sourceID),
       ])
     }
     document.add(
@@ -88,19 +81,15 @@ public struct MaterialReport {
 
   private func addAssessment(_ document: inout Document) {
     document.add(.heading(2, "EU supply risk and economic importance"))
-    let rows = data.rows("supply_risk").filter { spec.assessed.contains($0.text("material_id")) }
-      .sorted {
-        ($0.text("material_label"), $0.text("assessment_year")) < (
-          $1.text("material_label"), $1.text("assessment_year")
-        )
-      }
+    let rows = data.supplyRisk.filter { spec.assessed.contains($0.materialID) }
+      .sorted { ($0.label, $0.year) < ($1.label, $1.year) }
     guard let first = rows.first else {
       document.add(.paragraph("No EU assessment values in the data."))
       return
     }
     document.add(
       .paragraph(
-        "Critical when supply risk (SR) ≥ \(first.text("sr_threshold")) and economic importance (EI) ≥ \(first.text("ei_threshold")) (CRMA Art. 4)."
+        "Critical when supply risk (SR) ≥ \(NumberText.canonical(first.supplyRiskThreshold)) and economic importance (EI) ≥ \(NumberText.canonical(first.economicImportanceThreshold)) (CRMA Art. 4)."
       ))
     document.add(
       .table(
@@ -111,51 +100,43 @@ public struct MaterialReport {
           ],
           rows: rows.map { row in
             [
-              row.text("material_label"), row.text("assessment_year"), row.text("supply_risk"),
-              row.text("economic_importance"),
-              (row.text("meets_thresholds") == "true"
-                ? "yes" : row.text("meets_thresholds") == "false" ? "no" : "n/a") + " "
-                + citations.cite(row.text("source_id")),
+              row.label, String(row.year), NumberText.canonical(row.supplyRisk),
+              NumberText.canonical(row.economicImportance),
+              (row.meetsThresholds.map { $0 ? "yes" : "no" } ?? "n/a") + " " + citations.cite(row.sourceID),
             ]
           })))
   }
 
   private func addWorldSupply(_ document: inout Document, product: (id: String, title: String)) {
     document.add(.heading(2, product.title))
-    for measure in ["production", "reserves"] {
-      let rows = data.rows("shares").filter {
-        $0.text("product") == product.id && $0.text("measure") == measure
-      }
-      guard let year = rows.compactMap({ Int($0.text("year")) }).max() else { continue }
-      let latest = rows.filter { $0.text("year") == String(year) }
-      let edition = latest.first?.text("edition") ?? ""
-      let unit = latest.first?.text("unit") ?? ""
-      let countries = latest.filter {
-        !["WLD", "XOT"].contains($0.text("country")) && !$0.text("value").isEmpty
-      }
-      .sorted {
-        ($0.number("value") ?? 0, $1.text("country")) > ($1.number("value") ?? 0, $0.text("country"))
-      }
-      let ukraine = latest.first { $0.text("country") == "UKR" }
+    for measure in [ProductionFigure.Measure.production, .reserves] {
+      let rows = data.shares.filter { $0.product == product.id && $0.measure == measure }
+      guard let year = rows.map(\.year).max() else { continue }
+      let latest = rows.filter { $0.year == year }
+      let edition = latest.first?.edition ?? ""
+      let unit = latest.first?.unit ?? ""
+      let countries = latest.filter { !["WLD", "XOT"].contains($0.country) && $0.value != nil }
+        .sorted { ($0.value ?? 0, $1.country) > ($1.value ?? 0, $0.country) }
+      let ukraine = latest.first { $0.country == "UKR" }
       var bars = countries.prefix(10).map {
-        BarChart.Bar(countryName($0.text("country")), $0.number("value"), marked: $0.text("country") == "UKR")
+        BarChart.Bar(countryName($0.country), $0.value, marked: $0.country == "UKR")
       }
-      if let ukraine, !countries.prefix(10).contains(where: { $0.text("country") == "UKR" }) {
-        bars.append(BarChart.Bar("Ukraine", ukraine.number("value"), marked: true))
+      if let ukraine, !countries.prefix(10).contains(where: { $0.country == "UKR" }) {
+        bars.append(BarChart.Bar("Ukraine", ukraine.value, marked: true))
       }
-      if let other = latest.first(where: { $0.text("country") == "XOT" }), let value = other.number("value") {
+      if let other = latest.first(where: { $0.country == "XOT" }), let value = other.value {
         bars.append(BarChart.Bar("Other countries", value))
       }
-      let sourceID = latest.first?.text("source_id") ?? ""
-      let titleText = "\(measure == "production" ? "Production" : "Reserves") \(year), \(edition)"
+      let sourceID = latest.first?.sourceID ?? ""
+      let titleText = "\(measure == .production ? "Production" : "Reserves") \(year), \(edition)"
       let chart = BarChart(title: titleText, unit: "\(unit) (\(edition))", bars: bars)
       document.add(.chart { width, style in chart.render(width: width, style: style) })
       let ukraineText: String
-      if let ukraine, let share = ukraine.number("share") {
+      if let ukraine, let share = ukraine.share {
         ukraineText =
-          "Ukraine: \(NumberText.quantity(ukraine.number("value") ?? 0)) \(unit), \(NumberText.percent(fraction: share)) of the listed total, rank \(ukraine.text("rank"))."
+          "Ukraine: \(NumberText.quantity(ukraine.value ?? 0)) \(unit), \(NumberText.percent(fraction: share)) of the listed total, rank \(ukraine.rank.map(String.init) ?? "")."
       } else if let ukraine {
-        ukraineText = "Ukraine: \(ukraine.text("note"))."
+        ukraineText = "Ukraine: \(ukraine.note)."
       } else {
         ukraineText = "Ukraine: no figure."
       }
@@ -169,13 +150,9 @@ public struct MaterialReport {
 
   private func addConcentrationHistory(_ document: inout Document) {
     document.add(.heading(2, "Concentration of supply"))
-    let rows = data.rows("concentration").filter { row in
-      row.text("dataset") == "usgs" && spec.products.contains { $0.id == row.text("subject") }
-    }.sorted {
-      ($0.text("subject"), $0.text("measure"), $0.text("year")) < (
-        $1.text("subject"), $1.text("measure"), $1.text("year")
-      )
-    }
+    let rows = data.concentration.filter { row in
+      row.dataset == "usgs" && spec.products.contains { $0.id == row.subject }
+    }.sorted { ($0.subject, $0.measure, $0.year) < ($1.subject, $1.measure, $1.year) }
     document.add(
       .paragraph(
         "Herfindahl–Hirschman index (HHI) with shares as fractions (0–1; multiply by 10,000 for the antitrust scale) over the listed countries; \"other countries\" is left out of the sum of squares, so the HHI is a lower bound."
@@ -191,36 +168,31 @@ public struct MaterialReport {
           ],
           rows: rows.map { row in
             [
-              row.text("subject"), row.text("measure"), row.text("year"), row.text("edition"),
-              NumberText.index(row.number("hhi") ?? 0),
-              NumberText.percent(fraction: row.number("top3_share") ?? 0),
-              countryName(row.text("largest_country")),
-              NumberText.percent(fraction: row.number("largest_share") ?? 0),
-              row.number("ukraine_share").map { NumberText.percent(fraction: $0) }
-                ?? (row.text("ukraine_note").hasPrefix("no value") ? "no value" : "not listed"),
-              row.text("ukraine_rank").isEmpty
-                ? "—" : row.text("ukraine_rank") + " " + citations.cite(row.text("source_id")),
+              row.subject, row.measure, String(row.year), row.edition, NumberText.index(row.hhi),
+              NumberText.percent(fraction: row.top3Share), countryName(row.largestCountry),
+              NumberText.percent(fraction: row.largestShare),
+              row.ukraineShare.map { NumberText.percent(fraction: $0) }
+                ?? (row.ukraineNote.hasPrefix("no value") ? "no value" : "not listed"),
+              row.ukraineRank.map { String($0) + " " + citations.cite(row.sourceID) } ?? "—",
             ]
           })))
-    let partial = rows.filter { $0.text("note").contains("partial table") }
+    let partial = rows.filter { $0.note.contains("partial table") }
     if !partial.isEmpty {
       document.add(
         .paragraph(
           "Partial tables (listed values cover less than 90 % of the published world total): "
-            + partial.map {
-              "\($0.text("subject")) \($0.text("measure")) \($0.text("year")) (\($0.text("edition")))"
-            }.joined(separator: ", ") + "."))
+            + partial.map { "\($0.subject) \($0.measure) \($0.year) (\($0.edition))" }.joined(separator: ", ")
+            + "."))
     }
   }
 
   private func addEUSourcing(_ document: inout Document) {
     document.add(.heading(2, "EU sourcing and the 65 % cap"))
-    let checks = data.rows("article5").filter {
-      $0.text("check") == "diversification" && spec.studyMaterials.contains($0.text("material_id"))
+    let checks = data.article5.filter {
+      $0.check == "diversification" && spec.studyMaterials.contains($0.materialID)
     }
-    let study = data.rows("concentration").filter {
-      $0.text("dataset") == "eu-study" && $0.text("measure") == "eu-sourcing"
-        && spec.studyMaterials.contains($0.text("material_id"))
+    let study = data.concentration.filter {
+      $0.dataset == "eu-study" && $0.measure == "eu-sourcing" && spec.studyMaterials.contains($0.materialID)
     }
     document.add(
       .paragraph(
@@ -235,30 +207,28 @@ public struct MaterialReport {
               .init("Share (%)", .right), .init("Above 65 %"), .init("Ukraine (%)", .right),
             ],
             rows: checks.sorted {
-              ($0.text("material_label"), $0.text("stage")) < ($1.text("material_label"), $1.text("stage"))
+              ($0.materialLabel, $0.stage?.rawValue ?? "") < ($1.materialLabel, $1.stage?.rawValue ?? "")
             }.map { row in
               [
-                row.text("material_label"), row.text("stage"), countryName(row.text("largest_third_country")),
-                row.text("largest_third_country_share_pct"), row.text("breach") == "true" ? "yes" : "no",
-                (row.text("ukraine_share_pct").isEmpty ? "—" : row.text("ukraine_share_pct")) + " "
-                  + citations.cite(row.text("source_id")),
+                row.materialLabel, row.stage?.rawValue ?? "", countryName(row.largestThirdCountry ?? ""),
+                NumberText.canonical(row.largestThirdCountrySharePct), row.breach == true ? "yes" : "no",
+                (row.ukraineSharePct.map(NumberText.canonical) ?? "—") + " "
+                  + citations.cite(row.sourceID ?? ""),
               ]
             })))
     }
     // Materials the study gives identical shares for (the light rare earths, say) share a chart.
     var charts: [(subjects: [String], stage: String, members: [(country: String, pct: Double)])] = []
-    for group in study.sorted(by: {
-      ($0.text("stage"), $0.text("subject")) < ($1.text("stage"), $1.text("subject"))
-    }) {
-      let members = studyShares(subject: group.text("subject"), stage: group.text("stage"))
+    for group in study.sorted(by: { ($0.stage.rawValue, $0.subject) < ($1.stage.rawValue, $1.subject) }) {
+      let members = studyShares(subject: group.subject, stage: group.stage)
       guard !members.isEmpty else { continue }
       if let index = charts.firstIndex(where: { chart in
-        chart.stage == group.text("stage")
+        chart.stage == group.stage.rawValue
           && chart.members.elementsEqual(members) { $0.country == $1.country && $0.pct == $1.pct }
       }) {
-        charts[index].subjects.append(group.text("subject"))
+        charts[index].subjects.append(group.subject)
       } else {
-        charts.append(([group.text("subject")], group.text("stage"), members))
+        charts.append(([group.subject], group.stage.rawValue, members))
       }
     }
     for entry in charts {
@@ -281,62 +251,56 @@ public struct MaterialReport {
 
   private func addTradeImports(_ document: inout Document) {
     let materials = Set(spec.studyMaterials + spec.crmaEntries + [spec.depositMaterial])
-    let rows = data.rows("trade_shares").filter { materials.contains($0.text("material_id")) }
-    guard let year = rows.compactMap({ Int($0.text("year")) }).max() else { return }
+    let rows = data.trade.filter { materials.contains($0.materialID) }
+    guard let year = rows.map(\.year).max() else { return }
     document.add(.heading(2, "EU imports by partner (trade statistics)"))
     document.add(
       .paragraph(
         "Import value by partner in \(year) from the trade extract in the data package; shares are of extra-EU imports — a measure of imports, not of EU consumption."
       ))
-    let latest = rows.filter { $0.text("year") == String(year) && !$0.text("share_of_extra_eu").isEmpty }
-    let groups = Dictionary(grouping: latest) { "\($0.text("material_id")), \($0.text("stage"))" }
+    let latest = rows.filter { $0.year == year && $0.shareOfExtraEU != nil }
+    let groups = Dictionary(grouping: latest) { "\($0.materialID), \($0.stage.rawValue)" }
     for key in groups.keys.sorted() {
       let members = groups[key]!.sorted {
-        ($0.number("share_of_extra_eu") ?? 0, $1.text("partner")) > (
-          $1.number("share_of_extra_eu") ?? 0, $0.text("partner")
-        )
+        ($0.shareOfExtraEU ?? 0, $1.partner) > ($1.shareOfExtraEU ?? 0, $0.partner)
       }
       var chart = BarChart(
         title: "Extra-EU imports of \(key), \(year)", unit: "percent of extra-EU import value",
         bars: members.prefix(12).map {
           BarChart.Bar(
-            countryName($0.text("partner_iso3").isEmpty ? $0.text("partner") : $0.text("partner_iso3")),
-            ($0.number("share_of_extra_eu") ?? 0) * 100, marked: $0.text("partner_iso3") == "UKR")
+            countryName($0.partnerISO3 ?? $0.partner), ($0.shareOfExtraEU ?? 0) * 100,
+            marked: $0.partnerISO3 == "UKR")
         })
       chart.marker = (65, "65 % cap")
       chart.format = { NumberText.percent($0) }
       let drawn = chart
       document.add(.chart { width, style in drawn.render(width: width, style: style) })
-      document.add(.paragraph("Source: \(citations.cite(members.first?.text("source_id") ?? ""))"))
+      document.add(.paragraph("Source: \(citations.cite(members.first?.sourceID ?? ""))"))
     }
   }
 
   /// EU-sourcing shares of one study material (as the study labels it) and stage, largest first.
-  private func studyShares(subject: String, stage: String) -> [(country: String, pct: Double)] {
-    data.rows("supply_shares").filter {
-      $0.text("scope") == "eu-sourcing" && $0.text("material_label") == subject && $0.text("stage") == stage
-    }.compactMap { row -> (country: String, pct: Double)? in
-      guard let value = row.number("share_pct") else { return nil }
-      return (row.text("country"), value)
-    }.sorted { ($0.pct, $1.country) > ($1.pct, $0.country) }
+  private func studyShares(subject: String, stage: Stage) -> [(country: String, pct: Double)] {
+    data.supplyShares.filter {
+      $0.scope == "eu-sourcing" && $0.materialLabel == subject && $0.stage == stage
+    }.map { (country: $0.country, pct: $0.sharePct) }
+      .sorted { ($0.pct, $1.country) > ($1.pct, $0.country) }
   }
 
   private func addUkraineOutput(_ document: inout Document) {
     document.add(.heading(2, "Ukraine's own output over the years"))
     var drewAny = false
     for product in spec.products {
-      let rows = data.rows("reconciled").filter {
-        $0.text("product") == product.id && $0.text("measure") == "production" && $0.text("country") == "UKR"
+      let rows = data.reconciled.filter {
+        $0.product == product.id && $0.measure == .production && $0.country == "UKR"
       }
       var values: [Int: Double] = [:]
       for row in rows {
-        if let year = Int(row.text("year")), let value = row.number("preferred_value") {
-          values[year] = value
-        }
+        if let value = row.preferred.value { values[row.year] = value }
       }
       guard !values.isEmpty else { continue }
       drewAny = true
-      let unit = rows.first?.text("unit") ?? ""
+      let unit = rows.first?.preferred.unit ?? ""
       let line = Sparkline(label: product.id, unit: unit, values: values)
       document.add(.chart { width, style in line.render(width: width, style: style) })
       document.add(
@@ -345,11 +309,10 @@ public struct MaterialReport {
             columns: [
               .init("Year", .right), .init("Ukraine (\(unit))", .right), .init("Edition"), .init("Flag"),
             ],
-            rows: rows.sorted { $0.text("year") < $1.text("year") }.map { row in
+            rows: rows.sorted { $0.year < $1.year }.map { row in
               [
-                row.text("year"), NumberText.quantity(row.number("preferred_value") ?? 0),
-                row.text("preferred_edition"),
-                row.text("flag") + " " + citations.cite(row.text("preferred_source_id")),
+                String(row.year), NumberText.quantity(row.preferred.value ?? 0), row.preferred.edition,
+                row.preferred.flag + " " + citations.cite(row.preferred.sourceID),
               ]
             })))
     }
@@ -357,12 +320,12 @@ public struct MaterialReport {
       document.add(.paragraph("USGS lists no separate figure for Ukraine for this material."))
     }
     let mapped = Set(
-      data.rows("mapping").filter {
-        $0.text("resource") == "ukraine_output" && $0.text("material_id") == spec.depositMaterial
-          || $0.text("resource") == "ukraine_output" && spec.crmaEntries.contains($0.text("material_id"))
-      }.map { $0.text("record") })
-    let other = data.rows("ukraine_output").filter { mapped.contains($0.text("output_id")) }.sorted {
-      ($0.text("year"), $0.text("output_id")) < ($1.text("year"), $1.text("output_id"))
+      data.mapping.filter {
+        $0.resource == "ukraine_output"
+          && ($0.materialID == spec.depositMaterial || spec.crmaEntries.contains($0.materialID))
+      }.map(\.record))
+    let other = data.ukraineOutput.filter { mapped.contains($0.id) }.sorted {
+      ($0.year ?? Int.min, $0.id) < ($1.year ?? Int.min, $1.id)
     }
     if !other.isEmpty {
       document.add(
@@ -378,10 +341,9 @@ public struct MaterialReport {
             ],
             rows: other.map { row in
               [
-                row.text("year").isEmpty ? "—" : row.text("year"), row.text("product"), row.text("measure"),
-                row.number("quantity").map(NumberText.quantity) ?? "n/a", row.text("unit"),
-                row.text("period"),
-                row.text("scope") + " " + citations.cite(row.text("source_id")),
+                row.year.map(String.init) ?? "—", row.product, row.measure,
+                row.quantity.map(NumberText.quantity) ?? "n/a", row.unit, row.period,
+                row.scope + " " + citations.cite(row.sourceID),
               ]
             })))
     }
@@ -390,15 +352,11 @@ public struct MaterialReport {
   private func addDeposits(_ document: inout Document) {
     document.add(.heading(2, "Ukrainian deposits"))
     let exposure = Dictionary(
-      data.rows("exposure_deposits").filter { $0.text("material_id") == spec.depositMaterial }.map {
-        ($0.text("deposit_id"), $0)
-      }, uniquingKeysWith: { a, _ in a })
-    let figures = data.rows("deposit_figures").filter { $0.text("material_id") == spec.depositMaterial }
-      .sorted {
-        ($0.text("deposit_id"), $0.text("figure_id")) < ($1.text("deposit_id"), $1.text("figure_id"))
-      }
-    let deposits = Dictionary(
-      data.rows("deposits").map { ($0.text("deposit_id"), $0) }, uniquingKeysWith: { a, _ in a })
+      data.exposedDeposits.filter { $0.materialID == spec.depositMaterial }.map { ($0.depositID, $0) },
+      uniquingKeysWith: { a, _ in a })
+    let figures = data.depositFigures.filter { $0.materialID == spec.depositMaterial }
+      .sorted { ($0.depositID, $0.id) < ($1.depositID, $1.id) }
+    let deposits = Dictionary(data.deposits.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     document.add(
       .paragraph(
         "One row per figure a source gives; disagreeing sources are separate rows. Control status is each deposit's latest dated report."
@@ -412,33 +370,30 @@ public struct MaterialReport {
             .init("Category / status"), .init("Control (as of)"),
           ],
           rows: figures.map { row in
-            let deposit = deposits[row.text("deposit_id")]
-            let control = exposure[row.text("deposit_id")]
-            let grade = row.text("grade").isEmpty ? "—" : "\(row.text("grade")) \(row.text("grade_unit"))"
-            let bound = row.text("bound") == "point" ? "" : " (\(row.text("bound")) bound)"
+            let deposit = deposits[row.depositID]
+            let control = exposure[row.depositID]
+            let grade = row.grade.map { "\(NumberText.canonical($0)) \(row.gradeUnit ?? "")" } ?? "—"
+            let bound = row.bound == "point" ? "" : " (\(row.bound) bound)"
             let statusDate =
-              control.map {
-                $0.text("status_as_of").isEmpty
-                  ? $0.text("status") : "\($0.text("status")) (\($0.text("status_as_of")))"
+              control.map { control in
+                control.statusAsOf.map { "\(control.status.rawValue) (\($0))" } ?? control.status.rawValue
               } ?? "unknown"
             return [
-              (deposit?.text("name") ?? row.text("deposit_id"))
-                + (row.text("part").isEmpty ? "" : ", \(row.text("part"))"),
-              deposit?.text("oblast") ?? "", row.number("ore_tonnes").map { NumberText.grouped($0) } ?? "—",
+              (deposit?.name ?? row.depositID) + (row.part.map { ", \($0)" } ?? ""),
+              deposit?.oblast ?? "", row.oreTonnes.map { NumberText.grouped($0) } ?? "—",
               grade,
-              row.number("contained_tonnes").map { NumberText.grouped($0) } ?? "—",
-              row.text("contained_basis").isEmpty ? "—" : row.text("contained_basis"),
-              [row.text("resource_category"), row.text("development_status")].filter { !$0.isEmpty }.joined(
-                separator: "; ") + bound,
-              statusDate + " " + citations.cite(row.text("source_id"))
-                + statusCitation(control, figureSource: row.text("source_id")),
+              row.containedTonnes.map { NumberText.grouped($0) } ?? "—",
+              row.containedBasis ?? "—",
+              [row.resourceCategory, row.developmentStatus].compactMap { $0 }.joined(separator: "; ") + bound,
+              statusDate + " " + citations.cite(row.sourceID)
+                + statusCitation(control, figureSource: row.sourceID),
             ]
           })))
   }
 
   /// The control report's citation, unless it is the figure's own source (cited already).
-  private func statusCitation(_ control: ReportData.Row?, figureSource: String) -> String {
-    guard let source = control?.text("status_source_id"), !source.isEmpty, source != figureSource else {
+  private func statusCitation(_ control: ExposedDeposit?, figureSource: String) -> String {
+    guard let source = control?.statusSourceID, !source.isEmpty, source != figureSource else {
       return ""
     }
     return citations.cite(source)
@@ -446,15 +401,13 @@ public struct MaterialReport {
 
   private func addExposure(_ document: inout Document) {
     document.add(.heading(2, "War exposure of known resources"))
-    let rows = data.rows("exposure").filter { $0.text("material_id") == spec.depositMaterial }
+    let rows = data.exposure.filter { $0.materialID == spec.depositMaterial }
     guard !rows.isEmpty else {
       document.add(.paragraph("No deposits of this material in the data."))
       return
     }
-    let basis = rows.first?.text("basis") ?? ""
-    let parts = rows.filter { ($0.number("contained") ?? 0) > 0 }.map {
-      StackedBar.Part($0.text("status"), $0.number("contained") ?? 0)
-    }
+    let basis = rows.first?.basis ?? ""
+    let parts = rows.filter { $0.contained > 0 }.map { StackedBar.Part($0.status.rawValue, $0.contained) }
     let chart = StackedBar(
       title: "Contained tonnage by latest control status",
       unit: "\(basis), deposits with a convertible tonnage only", parts: parts)
@@ -468,17 +421,16 @@ public struct MaterialReport {
           ],
           rows: rows.map { row in
             [
-              row.text("status"), row.text("deposits"), row.text("deposits_with_tonnage"),
-              NumberText.grouped(row.number("contained") ?? 0),
-              NumberText.percent(fraction: row.number("share") ?? 0),
-              row.text("earliest_as_of") == row.text("latest_as_of")
-                ? (row.text("latest_as_of").isEmpty ? "no dated report" : row.text("latest_as_of"))
-                : "\(row.text("earliest_as_of")) to \(row.text("latest_as_of"))",
+              row.status.rawValue, String(row.deposits), String(row.depositsWithTonnage),
+              NumberText.grouped(row.contained), NumberText.percent(fraction: row.share),
+              row.earliestAsOf == row.latestAsOf
+                ? (row.latestAsOf ?? "no dated report")
+                : "\(row.earliestAsOf ?? "") to \(row.latestAsOf ?? "")",
             ]
           })))
-    let noTonnage = data.rows("exposure_deposits").filter {
-      $0.text("material_id") == spec.depositMaterial && $0.text("contained").isEmpty
-    }.map { $0.text("deposit_id") }.sorted()
+    let noTonnage = data.exposedDeposits.filter {
+      $0.materialID == spec.depositMaterial && $0.contained == nil
+    }.map(\.depositID).sorted()
     if !noTonnage.isEmpty {
       document.add(
         .paragraph(
@@ -488,8 +440,7 @@ public struct MaterialReport {
   }
 
   private func addScenarios(_ document: inout Document) {
-    let rows = data.rows("scenarios").filter { row in spec.products.contains { $0.id == row.text("product") }
-    }
+    let rows = data.scenarios.filter { row in spec.products.contains { $0.id == row.product } }
     guard !rows.isEmpty else {
       document.add(.heading(2, "Scenarios"))
       document.add(.paragraph("No sourced scenario for this material in the data."))
@@ -510,34 +461,31 @@ public struct MaterialReport {
           ],
           rows: rows.map { row in
             [
-              row.text("label") + " " + citations.cite(row.text("source_id")),
-              "\(row.text("product")) \(row.text("year")) (\(row.text("edition")))",
-              row.number("ukraine_before").map(NumberText.quantity) ?? "—",
-              "\(NumberText.quantity(row.number("ukraine_after") ?? 0)) \(row.text("unit"))",
-              row.number("ukraine_share_after").map { NumberText.percent(fraction: $0) } ?? "—",
-              row.text("ukraine_rank_after"),
-              "\(NumberText.index(row.number("hhi_before") ?? 0)) → \(NumberText.index(row.number("hhi_after") ?? 0))",
-              "\(countryName(row.text("largest_country_after"))) \(NumberText.percent(fraction: row.number("largest_share_after") ?? 0))",
+              row.label + " " + citations.cite(row.sourceID),
+              "\(row.product) \(row.year) (\(row.edition))",
+              row.ukraineBefore.map(NumberText.quantity) ?? "—",
+              "\(NumberText.quantity(row.ukraineAfter)) \(row.unit)",
+              row.ukraineShareAfter.map { NumberText.percent(fraction: $0) } ?? "—",
+              row.ukraineRankAfter.map(String.init) ?? "",
+              "\(NumberText.index(row.hhiBefore ?? 0)) → \(NumberText.index(row.hhiAfter ?? 0))",
+              "\(countryName(row.largestCountryAfter ?? "")) \(NumberText.percent(fraction: row.largestShareAfter ?? 0))",
             ]
           })))
   }
 
   private func addEvents(_ document: inout Document) {
     document.add(.heading(2, "Dated events"))
-    let rows = data.rows("events").filter { row in
-      spec.eventWords.contains { row.text("materials").lowercased().contains($0) }
+    let rows = data.events.filter { row in
+      spec.eventWords.contains { row.materials.lowercased().contains($0) }
     }
-    .sorted { ($0.text("date"), $0.text("event_id")) < ($1.text("date"), $1.text("event_id")) }
-    document.add(
-      .bullets(rows.map { "\($0.text("date")): \($0.text("event")) \(citations.cite($0.text("source_id")))" })
-    )
+    .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+    document.add(.bullets(rows.map { "\($0.date): \($0.event) \(citations.cite($0.sourceID))" }))
   }
 
   private func addDisagreements(_ document: inout Document) {
     document.add(.heading(2, "Where sources disagree"))
-    let rows = data.rows("reconciled").filter { row in
-      spec.products.contains { $0.id == row.text("product") } && (Int(row.text("count")) ?? 0) > 1
-        && row.text("minimum") != row.text("maximum")
+    let rows = data.reconciled.filter { row in
+      spec.products.contains { $0.id == row.product } && row.count > 1 && row.minimum != row.maximum
     }
     guard !rows.isEmpty else {
       document.add(.paragraph("No disagreement between USGS editions for these products."))
@@ -556,10 +504,10 @@ public struct MaterialReport {
           ],
           rows: rows.map { row in
             [
-              row.text("product"), row.text("measure"), row.text("year"), countryName(row.text("country")),
-              "\(NumberText.quantity(row.number("minimum") ?? 0))–\(NumberText.quantity(row.number("maximum") ?? 0))",
-              NumberText.quantity(row.number("preferred_value") ?? 0),
-              row.text("reason") + " " + citations.cite(row.text("preferred_source_id")),
+              row.product, row.measure.rawValue, String(row.year), countryName(row.country),
+              "\(NumberText.quantity(row.minimum ?? 0))–\(NumberText.quantity(row.maximum ?? 0))",
+              NumberText.quantity(row.preferred.value ?? 0),
+              row.reason + " " + citations.cite(row.preferred.sourceID),
             ]
           })))
   }

@@ -1,3 +1,4 @@
+import CRMATransform
 import CSVStream
 
 /// The summary comparing the three materials, the full CRMA mapping, the sources list and the
@@ -17,70 +18,60 @@ public enum OverviewReports {
     func row(_ title: String, _ value: (MaterialSpec) -> String) { rows.append([title] + specs.map(value)) }
     row("CRMA category") { spec in
       spec.crmaEntries.compactMap { id in
-        data.rows("materials").first { $0.text("material_id") == id }.map { m in
-          "\(m.text("name")): \(m.text("crma_category"))\(citations.cite(m.text("source_id")))"
+        data.materials.first { $0.id == id }.map { m in
+          "\(m.name): \(m.category.rawValue)\(citations.cite(m.sourceID))"
         }
       }.joined(separator: "; ")
     }
     row("EU 2023 SR / EI (critical if ≥ 1 / ≥ 2.8)") { spec in
-      data.rows("supply_risk").filter {
-        spec.assessed.contains($0.text("material_id")) && $0.text("assessment_year") == "2023"
-      }
-      .map {
-        "\($0.text("material_label")): \($0.text("supply_risk")) / \($0.text("economic_importance"))\(citations.cite($0.text("source_id")))"
-      }
-      .joined(separator: "; ")
-    }
-    func latestConcentration(_ spec: MaterialSpec, measure: String) -> [ReportData.Row] {
-      spec.products.compactMap { product in
-        data.rows("concentration").filter {
-          $0.text("dataset") == "usgs" && $0.text("subject") == product.id && $0.text("measure") == measure
+      data.supplyRisk.filter { spec.assessed.contains($0.materialID) && $0.year == 2023 }
+        .map {
+          "\($0.label): \(NumberText.canonical($0.supplyRisk)) / \(NumberText.canonical($0.economicImportance))\(citations.cite($0.sourceID))"
         }
-        .max { $0.text("year") < $1.text("year") }
+        .joined(separator: "; ")
+    }
+    func latestConcentration(_ spec: MaterialSpec, measure: String) -> [ConcentrationRow] {
+      spec.products.compactMap { product in
+        data.concentration.filter {
+          $0.dataset == "usgs" && $0.subject == product.id && $0.measure == measure
+        }
+        .max { $0.year < $1.year }
       }
     }
     row("World production: largest producer, HHI, top-3") { spec in
       latestConcentration(spec, measure: "production").map { c in
-        "\(c.text("subject")) \(c.text("year")): \(countryName(c.text("largest_country"))) \(NumberText.percent(fraction: c.number("largest_share") ?? 0)), HHI \(NumberText.index(c.number("hhi") ?? 0)), top-3 \(NumberText.percent(fraction: c.number("top3_share") ?? 0))\(citations.cite(c.text("source_id")))"
+        "\(c.subject) \(c.year): \(countryName(c.largestCountry)) \(NumberText.percent(fraction: c.largestShare)), HHI \(NumberText.index(c.hhi)), top-3 \(NumberText.percent(fraction: c.top3Share))\(citations.cite(c.sourceID))"
       }.joined(separator: "; ")
     }
     func ukraineShares(_ spec: MaterialSpec, measure: String) -> String {
       latestConcentration(spec, measure: measure).map { c in
         let share =
-          c.number("ukraine_share").map {
-            "\(NumberText.percent(fraction: $0)) (rank \(c.text("ukraine_rank")))"
+          c.ukraineShare.map {
+            "\(NumberText.percent(fraction: $0)) (rank \(c.ukraineRank.map(String.init) ?? ""))"
           }
-          ?? (c.text("ukraine_note").hasPrefix("no value") ? "no value" : "not listed separately")
-        return "\(c.text("subject")) \(c.text("year")): \(share)"
+          ?? (c.ukraineNote.hasPrefix("no value") ? "no value" : "not listed separately")
+        return "\(c.subject) \(c.year): \(share)"
       }.joined(separator: "; ")
     }
     row("Ukraine's share of world production (rank)") { ukraineShares($0, measure: "production") }
     row("Ukraine's share of world reserves (rank)") { ukraineShares($0, measure: "reserves") }
     row("Largest third-country share of EU sourcing (cap 65 %)") { spec in
-      data.rows("article5").filter {
-        $0.text("check") == "diversification" && spec.studyMaterials.contains($0.text("material_id"))
-      }
-      .sorted {
-        ($0.number("largest_third_country_share_pct") ?? 0)
-          > ($1.number("largest_third_country_share_pct") ?? 0)
-      }
-      .prefix(2).map {
-        "\($0.text("material_label")) \($0.text("stage")): \(countryName($0.text("largest_third_country"))) \($0.text("largest_third_country_share_pct")) %\($0.text("breach") == "true" ? " — above the cap" : "")\(citations.cite($0.text("source_id")))"
-      }.joined(separator: "; ")
+      data.article5.filter { $0.check == "diversification" && spec.studyMaterials.contains($0.materialID) }
+        .sorted { ($0.largestThirdCountrySharePct ?? 0) > ($1.largestThirdCountrySharePct ?? 0) }
+        .prefix(2).map {
+          "\($0.materialLabel) \($0.stage?.rawValue ?? ""): \(countryName($0.largestThirdCountry ?? "")) \(NumberText.canonical($0.largestThirdCountrySharePct)) %\($0.breach == true ? " — above the cap" : "")\(citations.cite($0.sourceID ?? ""))"
+        }.joined(separator: "; ")
     }
     row("Known resources by control status (deposits with tonnage)") { spec in
-      let parts = data.rows("exposure").filter {
-        $0.text("material_id") == spec.depositMaterial && ($0.number("contained") ?? 0) > 0
-      }
+      let parts = data.exposure.filter { $0.materialID == spec.depositMaterial && $0.contained > 0 }
       if parts.isEmpty { return "no convertible tonnage" }
-      return parts.map { "\($0.text("status")) \(NumberText.percent(fraction: $0.number("share") ?? 0))" }
+      return parts.map { "\($0.status.rawValue) \(NumberText.percent(fraction: $0.share))" }
         .joined(separator: ", ")
-        + " of \(NumberText.grouped(parts.compactMap { $0.number("contained") }.reduce(0, +))) \(parts[0].text("basis"))"
+        + " of \(NumberText.grouped(parts.map(\.contained).reduce(0, +))) \(parts[0].basis)"
     }
     row("Deposits in the data (without a control report)") { spec in
-      let rows = data.rows("exposure_deposits").filter { $0.text("material_id") == spec.depositMaterial }
-      return
-        "\(rows.count) (\(rows.filter { $0.text("status_as_of").isEmpty && $0.text("status") == "unknown" }.count))"
+      let rows = data.exposedDeposits.filter { $0.materialID == spec.depositMaterial }
+      return "\(rows.count) (\(rows.filter { $0.statusAsOf == nil && $0.status == .unknown }.count))"
     }
     document.add(.table(TextTable(columns: [.init("Question")] + specs.map { .init($0.title) }, rows: rows)))
     document.add(
@@ -96,12 +87,7 @@ public enum OverviewReports {
       .paragraph(
         "Every material in the data with its CRMA category (Regulation (EU) 2024/1252: Annex I Section 1 strategic, Annex II Section 1 critical), the Act's wording and grade qualifier, and the group it belongs to."
       ))
-    let materials = data.rows("materials").sorted { row1, row2 in
-      let order = ["strategic": 0, "partly-strategic": 1, "critical": 2, "not-listed": 3]
-      return (order[row1.text("crma_category")] ?? 9, row1.text("material_id")) < (
-        order[row2.text("crma_category")] ?? 9, row2.text("material_id")
-      )
-    }
+    let materials = data.materials.sorted { ($0.category, $0.id) < ($1.category, $1.id) }
     document.add(
       .table(
         TextTable(
@@ -111,12 +97,11 @@ public enum OverviewReports {
           ],
           rows: materials.map { row in
             [
-              row.text("name"), row.text("crma_category"), row.text("annex_i_entry"),
-              row.text("annex_ii_entry"), row.text("grade_qualifier"),
-              row.text("part_of") + " " + citations.cite(row.text("source_id")),
+              row.name, row.category.rawValue, row.annexIEntry ?? "", row.annexIIEntry ?? "",
+              row.gradeQualifier ?? "", (row.partOf ?? "") + " " + citations.cite(row.sourceID),
             ]
           })))
-    let unmapped = data.rows("unmapped")
+    let unmapped = data.unmapped
     document.add(.heading(2, "Figures that map to no material"))
     if unmapped.isEmpty {
       document.add(.paragraph("None."))
@@ -125,11 +110,10 @@ public enum OverviewReports {
         .table(
           TextTable(
             columns: [.init("Resource"), .init("Record"), .init("Reason")],
-            rows: unmapped.map { [$0.text("resource"), $0.text("record"), $0.text("reason")] })))
+            rows: unmapped.map { [$0.resource, $0.record, $0.reason] })))
     }
-    let counts = Dictionary(grouping: data.rows("mapping")) {
-      "\($0.text("resource"))|\($0.text("crma_category"))"
-    }.mapValues(\.count)
+    let counts = Dictionary(grouping: data.mapping) { "\($0.resource)|\($0.crmaCategory.rawValue)" }
+      .mapValues(\.count)
     document.add(.heading(2, "Figures per resource and category"))
     document.add(
       .table(
@@ -149,16 +133,16 @@ public enum OverviewReports {
       "",
     ]
     // Numbered exactly as the footnotes are.
-    let sorted = Citations(sources: data.rows("sources")).ordered
-    for (index, row) in sorted.enumerated() {
-      var text = "\(index + 1). <a id=\"s\(index + 1)\"></a>**\(TextTable.escape(row.text("publisher")))**"
-      if !row.text("title").isEmpty { text += ", *\(TextTable.escape(row.text("title")))*" }
-      if !row.text("edition").isEmpty { text += ", \(row.text("edition"))" }
-      text += ". <\(row.text("url"))>. Confidence: \(row.text("confidence"))."
-      if !row.text("accessed").isEmpty { text += " Accessed \(row.text("accessed"))." }
-      text += " Transcribed \(row.text("transcribed"))."
-      if !row.text("terms").isEmpty { text += " Terms: \(row.text("terms"))." }
-      text += " (`\(row.text("source_id"))`)"
+    let sorted = Citations(sources: data.sources).ordered
+    for (index, source) in sorted.enumerated() {
+      var text = "\(index + 1). <a id=\"s\(index + 1)\"></a>**\(TextTable.escape(source.publisher))**"
+      if !source.title.isEmpty { text += ", *\(TextTable.escape(source.title))*" }
+      if !source.edition.isEmpty { text += ", \(source.edition)" }
+      text += ". <\(source.url)>. Confidence: \(source.confidence.rawValue)."
+      if let accessed = source.accessed { text += " Accessed \(accessed)." }
+      text += " Transcribed \(source.transcribed)."
+      if let terms = source.terms { text += " Terms: \(terms)." }
+      text += " (`\(source.id)`)"
       lines.append(text)
     }
     return lines.joined(separator: "\n") + "\n"

@@ -39,6 +39,9 @@ public enum NumberText {
       ? NumberFormatting.fixed(value, digits: 0) : NumberFormatting.fixed(value, digits: 1)) + " %"
   }
 
+  /// The canonical text of a number as the derived tables write it; empty when there is none.
+  static func canonical(_ value: Double?) -> String { value.map(NumberFormatting.canonical) ?? "" }
+
   /// An index (HHI, SR) with three decimals.
   public static func index(_ value: Double) -> String { NumberFormatting.fixed(value, digits: 3) }
 }

@@ -1,20 +1,22 @@
+import CRMAIngest
 import CSVStream
 
 extension TransformResult {
   /// The derived tables, in a fixed order, as written by `crma transform`.
   public var tables: [OutputTable] {
     typealias F = OutputTable.Field
-    func s(_ name: String, _ description: String) -> F {
-      F(name: name, type: "string", description: description)
+    // Field names come from each row type's `Column` enum, which the report decodes with.
+    func s(_ column: some RecordColumn, _ description: String) -> F {
+      F(name: column.rawValue, type: "string", description: description)
     }
-    func n(_ name: String, _ description: String) -> F {
-      F(name: name, type: "number", description: description)
+    func n(_ column: some RecordColumn, _ description: String) -> F {
+      F(name: column.rawValue, type: "number", description: description)
     }
-    func i(_ name: String, _ description: String) -> F {
-      F(name: name, type: "integer", description: description)
+    func i(_ column: some RecordColumn, _ description: String) -> F {
+      F(name: column.rawValue, type: "integer", description: description)
     }
-    func b(_ name: String, _ description: String) -> F {
-      F(name: name, type: "boolean", description: description)
+    func b(_ column: some RecordColumn, _ description: String) -> F {
+      F(name: column.rawValue, type: "boolean", description: description)
     }
     return [
       OutputTable(
@@ -22,14 +24,16 @@ extension TransformResult {
         description:
           "Each ingested figure with its material, the CRMA entry it counts towards, the category, the Act's grade qualifier and the value-chain stage.",
         fields: [
-          s("resource", "Resource of the figure"), s("record", "Key of the figure in its resource"),
-          s("material_id", "Material"),
-          s("material_category", "The material's own CRMA category"),
-          s("crma_entry", "Listed CRMA entry the figure counts towards"),
-          s("crma_category", "strategic, critical, partly-strategic or not-listed"),
-          s("grade_qualifier", "The Act's grade qualifier of the entry"),
-          s("stage", "Value-chain stage"), s("mapped_via", "commodity_map or material_id"),
-        ], primaryKey: ["resource", "record"],
+          s(MappedFigure.Column.resource, "Resource of the figure"),
+          s(MappedFigure.Column.record, "Key of the figure in its resource"),
+          s(MappedFigure.Column.materialID, "Material"),
+          s(MappedFigure.Column.materialCategory, "The material's own CRMA category"),
+          s(MappedFigure.Column.crmaEntry, "Listed CRMA entry the figure counts towards"),
+          s(MappedFigure.Column.crmaCategory, "strategic, critical, partly-strategic or not-listed"),
+          s(MappedFigure.Column.gradeQualifier, "The Act's grade qualifier of the entry"),
+          s(MappedFigure.Column.stage, "Value-chain stage"),
+          s(MappedFigure.Column.mappedVia, "commodity_map or material_id"),
+        ], primaryKey: [MappedFigure.Column.resource, MappedFigure.Column.record].map(\.rawValue),
         rows: mapped.map {
           [
             $0.resource, $0.record, $0.materialID, $0.materialCategory.rawValue, Cell.text($0.crmaEntry),
@@ -42,25 +46,31 @@ extension TransformResult {
         description:
           "Kept and listed, never dropped: figures whose product name is not in the commodity map or maps to no material.",
         fields: [
-          s("resource", "Resource"), s("record", "Key"), s("name", "The name that did not map"),
-          s("reason", "Why"),
+          s(UnmappedFigure.Column.resource, "Resource"), s(UnmappedFigure.Column.record, "Key"),
+          s(UnmappedFigure.Column.name, "The name that did not map"),
+          s(UnmappedFigure.Column.reason, "Why"),
         ],
-        primaryKey: ["resource", "record"],
+        primaryKey: [UnmappedFigure.Column.resource, UnmappedFigure.Column.record].map(\.rawValue),
         rows: unmapped.map { [$0.resource, $0.record, $0.name, $0.reason] }),
       OutputTable(
         name: "figures", title: "Quantities on one basis per material",
         description:
           "Every quantity with its original value and unit and, where the conversions table allows, the value on the material's comparison basis (lithium: Li; titanium minerals: TiO2; rare earths: REO; titanium metal: sponge). Unconvertible figures are kept, flagged and never mixed.",
         fields: [
-          s("resource", "Resource"), s("record", "Key"), s("material_id", "Material"), s("stage", "Stage"),
-          s("country", "ISO 3166-1 alpha-3"),
-          i("year", "Year"), s("measure", "Measure"), n("value", "Original value"),
-          s("unit", "Original unit"), s("basis", "Original basis"),
-          n("converted_value", "Value on the comparison basis"), s("converted_unit", "Comparison unit"),
-          n("factor", "Factor applied"),
-          s("status", "converted, same-basis or unconvertible"), s("note", "Why a figure was not converted"),
-          s("source_id", "Source"),
-        ], primaryKey: ["resource", "record"],
+          s(NormalisedFigure.Column.resource, "Resource"), s(NormalisedFigure.Column.record, "Key"),
+          s(NormalisedFigure.Column.materialID, "Material"), s(NormalisedFigure.Column.stage, "Stage"),
+          s(NormalisedFigure.Column.country, "ISO 3166-1 alpha-3"),
+          i(NormalisedFigure.Column.year, "Year"), s(NormalisedFigure.Column.measure, "Measure"),
+          n(NormalisedFigure.Column.value, "Original value"),
+          s(NormalisedFigure.Column.unit, "Original unit"),
+          s(NormalisedFigure.Column.basis, "Original basis"),
+          n(NormalisedFigure.Column.convertedValue, "Value on the comparison basis"),
+          s(NormalisedFigure.Column.convertedUnit, "Comparison unit"),
+          n(NormalisedFigure.Column.factor, "Factor applied"),
+          s(NormalisedFigure.Column.status, "converted, same-basis or unconvertible"),
+          s(NormalisedFigure.Column.note, "Why a figure was not converted"),
+          s(NormalisedFigure.Column.sourceID, "Source"),
+        ], primaryKey: [NormalisedFigure.Column.resource, NormalisedFigure.Column.record].map(\.rawValue),
         rows: figures.map {
           [
             $0.resource, $0.record, $0.materialID, Cell.text($0.stage?.rawValue), $0.country,
@@ -75,16 +85,23 @@ extension TransformResult {
         description:
           "For each product, measure, year and country: the preferred figure across USGS editions and sources, the range and count, and why it won. Rule: \(Reconciliation.rule).",
         fields: [
-          s("product", "Product"), s("measure", "production or reserves"), i("year", "Year"),
-          s("country", "Country"),
-          n("preferred_value", "Preferred value"), s("unit", "Unit"),
-          s("preferred_edition", "Edition of the preferred figure"),
-          s("preferred_source_id", "Source of the preferred figure"),
-          s("flag", "USGS flag of the preferred figure"),
-          n("minimum", "Smallest value across sources"), n("maximum", "Largest value across sources"),
-          i("count", "Figures with a value"),
-          s("editions", "Editions that give the fact"), s("reason", "Why the preferred figure won"),
-        ], primaryKey: ["product", "measure", "year", "country"],
+          s(ReconciledFact.Column.product, "Product"),
+          s(ReconciledFact.Column.measure, "production or reserves"), i(ReconciledFact.Column.year, "Year"),
+          s(ReconciledFact.Column.country, "Country"),
+          n(ReconciledFact.Column.preferredValue, "Preferred value"), s(ReconciledFact.Column.unit, "Unit"),
+          s(ReconciledFact.Column.preferredEdition, "Edition of the preferred figure"),
+          s(ReconciledFact.Column.preferredSourceID, "Source of the preferred figure"),
+          s(ReconciledFact.Column.flag, "USGS flag of the preferred figure"),
+          n(ReconciledFact.Column.minimum, "Smallest value across sources"),
+          n(ReconciledFact.Column.maximum, "Largest value across sources"),
+          i(ReconciledFact.Column.count, "Figures with a value"),
+          s(ReconciledFact.Column.editions, "Editions that give the fact"),
+          s(ReconciledFact.Column.reason, "Why the preferred figure won"),
+        ],
+        primaryKey: [
+          ReconciledFact.Column.product, ReconciledFact.Column.measure, ReconciledFact.Column.year,
+          ReconciledFact.Column.country,
+        ].map(\.rawValue),
         rows: reconciled.map {
           [
             $0.product, $0.measure.rawValue, String($0.year), $0.country, Cell.number($0.preferred.value),
@@ -99,14 +116,20 @@ extension TransformResult {
         description:
           "Each country's share (0-1) of the sum of listed values and its rank among countries, within the newest USGS edition covering the year; Ukraine has a row even when USGS does not list it.",
         fields: [
-          s("product", "Product"), s("material_id", "Material"), s("stage", "Stage"),
-          s("measure", "production or reserves"), i("year", "Year"),
-          s("edition", "USGS edition"), s("country", "Country"), n("value", "Value"), s("unit", "Unit"),
-          n("share", "Share (0-1)"),
-          i("rank", "Rank among countries"), s("flag", "USGS flag"), b("greater_than", "Published with '>'"),
-          s("note", "Note"),
-          s("source_id", "Source"),
-        ], primaryKey: ["product", "measure", "year", "country"],
+          s(ShareRow.Column.product, "Product"), s(ShareRow.Column.materialID, "Material"),
+          s(ShareRow.Column.stage, "Stage"),
+          s(ShareRow.Column.measure, "production or reserves"), i(ShareRow.Column.year, "Year"),
+          s(ShareRow.Column.edition, "USGS edition"), s(ShareRow.Column.country, "Country"),
+          n(ShareRow.Column.value, "Value"), s(ShareRow.Column.unit, "Unit"),
+          n(ShareRow.Column.share, "Share (0-1)"),
+          i(ShareRow.Column.rank, "Rank among countries"), s(ShareRow.Column.flag, "USGS flag"),
+          b(ShareRow.Column.greaterThan, "Published with '>'"),
+          s(ShareRow.Column.note, "Note"),
+          s(ShareRow.Column.sourceID, "Source"),
+        ],
+        primaryKey: [
+          ShareRow.Column.product, ShareRow.Column.measure, ShareRow.Column.year, ShareRow.Column.country,
+        ].map(\.rawValue),
         rows: shares.map {
           [
             $0.product, $0.materialID, $0.stage.rawValue, $0.measure.rawValue, String($0.year), $0.edition,
@@ -121,20 +144,32 @@ extension TransformResult {
         description:
           "HHI with shares as fractions (0-1), top-3 share, largest country and Ukraine's share and rank, for USGS world production/reserves and for the 2023 study's global-supply and EU-sourcing mixes.",
         fields: [
-          s("dataset", "usgs or eu-study"), s("subject", "Product or the study's material label"),
-          s("material_id", "Material"),
-          s("stage", "Stage"), s("measure", "production, reserves, global-supply or eu-sourcing"),
-          i("year", "Year"),
-          s("edition", "Edition"), i("countries", "Countries with a share"),
-          n("total", "Sum of listed values"),
-          n("published_world_total", "USGS world total"), s("unit", "Unit"),
-          n("hhi", "Herfindahl-Hirschman index, shares as fractions"),
-          n("top3_share", "Share of the three largest countries"), s("largest_country", "Largest country"),
-          n("largest_share", "Its share"), n("ukraine_share", "Ukraine's share"),
-          i("ukraine_rank", "Ukraine's rank"),
-          s("ukraine_note", "Why Ukraine has no share"), s("note", "How it was computed"),
-          s("source_id", "Source"),
-        ], primaryKey: ["dataset", "subject", "material_id", "stage", "measure", "year"],
+          s(ConcentrationRow.Column.dataset, "usgs or eu-study"),
+          s(ConcentrationRow.Column.subject, "Product or the study's material label"),
+          s(ConcentrationRow.Column.materialID, "Material"),
+          s(ConcentrationRow.Column.stage, "Stage"),
+          s(ConcentrationRow.Column.measure, "production, reserves, global-supply or eu-sourcing"),
+          i(ConcentrationRow.Column.year, "Year"),
+          s(ConcentrationRow.Column.edition, "Edition"),
+          i(ConcentrationRow.Column.countries, "Countries with a share"),
+          n(ConcentrationRow.Column.total, "Sum of listed values"),
+          n(ConcentrationRow.Column.publishedWorldTotal, "USGS world total"),
+          s(ConcentrationRow.Column.unit, "Unit"),
+          n(ConcentrationRow.Column.hhi, "Herfindahl-Hirschman index, shares as fractions"),
+          n(ConcentrationRow.Column.top3Share, "Share of the three largest countries"),
+          s(ConcentrationRow.Column.largestCountry, "Largest country"),
+          n(ConcentrationRow.Column.largestShare, "Its share"),
+          n(ConcentrationRow.Column.ukraineShare, "Ukraine's share"),
+          i(ConcentrationRow.Column.ukraineRank, "Ukraine's rank"),
+          s(ConcentrationRow.Column.ukraineNote, "Why Ukraine has no share"),
+          s(ConcentrationRow.Column.note, "How it was computed"),
+          s(ConcentrationRow.Column.sourceID, "Source"),
+        ],
+        primaryKey: [
+          ConcentrationRow.Column.dataset, ConcentrationRow.Column.subject,
+          ConcentrationRow.Column.materialID, ConcentrationRow.Column.stage, ConcentrationRow.Column.measure,
+          ConcentrationRow.Column.year,
+        ].map(\.rawValue),
         rows: concentration.map {
           [
             $0.dataset, $0.subject, $0.materialID, $0.stage.rawValue, $0.measure, String($0.year), $0.edition,
@@ -151,13 +186,21 @@ extension TransformResult {
         description:
           "EU 2020 and 2023 assessment results set against CRMA Art. 4 thresholds (SR >= 1, EI >= 2.8), and why the SR formula could not be recomputed from the package.",
         fields: [
-          s("material_id", "Material"), s("material_label", "As the source names it"),
-          i("assessment_year", "Year"),
-          n("supply_risk", "SR"), n("economic_importance", "EI"), n("sr_threshold", "SR threshold"),
-          n("ei_threshold", "EI threshold"),
-          b("meets_thresholds", "SR and EI at or above both thresholds"), s("crma_category", "CRMA category"),
-          s("recomputation", "Formula inputs missing from the package"), s("source_id", "Source"),
-        ], primaryKey: ["material_id", "material_label", "assessment_year"],
+          s(CriticalityCheck.Column.materialID, "Material"),
+          s(CriticalityCheck.Column.materialLabel, "As the source names it"),
+          i(CriticalityCheck.Column.assessmentYear, "Year"),
+          n(CriticalityCheck.Column.supplyRisk, "SR"), n(CriticalityCheck.Column.economicImportance, "EI"),
+          n(CriticalityCheck.Column.srThreshold, "SR threshold"),
+          n(CriticalityCheck.Column.eiThreshold, "EI threshold"),
+          b(CriticalityCheck.Column.meetsThresholds, "SR and EI at or above both thresholds"),
+          s(CriticalityCheck.Column.crmaCategory, "CRMA category"),
+          s(CriticalityCheck.Column.recomputation, "Formula inputs missing from the package"),
+          s(CriticalityCheck.Column.sourceID, "Source"),
+        ],
+        primaryKey: [
+          CriticalityCheck.Column.materialID, CriticalityCheck.Column.materialLabel,
+          CriticalityCheck.Column.assessmentYear,
+        ].map(\.rawValue),
         rows: criticality.map {
           [
             $0.materialID, $0.label, String($0.year), Cell.number($0.supplyRisk),
@@ -172,17 +215,23 @@ extension TransformResult {
         description:
           "For each strategic material: the largest single third-country share of EU sourcing per stage against the 65 % cap; coverage of EU consumption against the 10 % extraction and 40 % processing benchmarks where consumption figures exist.",
         fields: [
-          s("check", "diversification, extraction-coverage or processing-coverage"),
-          s("material_id", "Material"),
-          s("material_label", "As the source names it"), s("crma_entry", "Strategic entry"),
-          s("stage", "Stage"),
-          n("benchmark_pct", "Benchmark (percent)"), s("largest_third_country", "Largest non-EU supplier"),
-          n("largest_third_country_share_pct", "Its share of EU sourcing (percent)"),
-          b("breach", "Above the cap"),
-          n("ukraine_share_pct", "Ukraine's share of EU sourcing (percent)"),
-          s("status", "How it was computed, or why not"),
-          s("source_id", "Source"),
-        ], primaryKey: ["check", "material_id", "material_label", "stage"],
+          s(Article5Check.Column.check, "diversification, extraction-coverage or processing-coverage"),
+          s(Article5Check.Column.materialID, "Material"),
+          s(Article5Check.Column.materialLabel, "As the source names it"),
+          s(Article5Check.Column.crmaEntry, "Strategic entry"),
+          s(Article5Check.Column.stage, "Stage"),
+          n(Article5Check.Column.benchmarkPct, "Benchmark (percent)"),
+          s(Article5Check.Column.largestThirdCountry, "Largest non-EU supplier"),
+          n(Article5Check.Column.largestThirdCountrySharePct, "Its share of EU sourcing (percent)"),
+          b(Article5Check.Column.breach, "Above the cap"),
+          n(Article5Check.Column.ukraineSharePct, "Ukraine's share of EU sourcing (percent)"),
+          s(Article5Check.Column.status, "How it was computed, or why not"),
+          s(Article5Check.Column.sourceID, "Source"),
+        ],
+        primaryKey: [
+          Article5Check.Column.check, Article5Check.Column.materialID, Article5Check.Column.materialLabel,
+          Article5Check.Column.stage,
+        ].map(\.rawValue),
         rows: article5.map {
           [
             $0.check, $0.materialID, $0.materialLabel, $0.crmaEntry, Cell.text($0.stage?.rawValue),
@@ -197,15 +246,19 @@ extension TransformResult {
         description:
           "Each Ukrainian deposit and material: latest dated control status (\(WarExposure.statusRule)) and the preferred contained tonnage (\(WarExposure.tonnageRule)).",
         fields: [
-          s("material_id", "Material"), s("deposit_id", "Deposit"), s("status", "Latest control status"),
-          s("status_as_of", "Date of that report"),
-          s("status_reported_as", "The report's wording"), s("status_source_id", "Its source"),
-          n("contained", "Contained tonnage on the basis"),
-          s("basis", "Basis"), s("figure_id", "Figure used"), s("figure_source_id", "Its source"),
-          n("minimum", "Lowest convertible figure"),
-          n("maximum", "Highest convertible figure"), i("figures", "Convertible figures"),
-          s("note", "Why no tonnage"),
-        ], primaryKey: ["material_id", "deposit_id"],
+          s(ExposedDeposit.Column.materialID, "Material"), s(ExposedDeposit.Column.depositID, "Deposit"),
+          s(ExposedDeposit.Column.status, "Latest control status"),
+          s(ExposedDeposit.Column.statusAsOf, "Date of that report"),
+          s(ExposedDeposit.Column.statusReportedAs, "The report's wording"),
+          s(ExposedDeposit.Column.statusSourceID, "Its source"),
+          n(ExposedDeposit.Column.contained, "Contained tonnage on the basis"),
+          s(ExposedDeposit.Column.basis, "Basis"), s(ExposedDeposit.Column.figureID, "Figure used"),
+          s(ExposedDeposit.Column.figureSourceID, "Its source"),
+          n(ExposedDeposit.Column.minimum, "Lowest convertible figure"),
+          n(ExposedDeposit.Column.maximum, "Highest convertible figure"),
+          i(ExposedDeposit.Column.figures, "Convertible figures"),
+          s(ExposedDeposit.Column.note, "Why no tonnage"),
+        ], primaryKey: [ExposedDeposit.Column.materialID, ExposedDeposit.Column.depositID].map(\.rawValue),
         rows: exposedDeposits.map {
           [
             $0.materialID, $0.depositID, $0.status.rawValue, Cell.text($0.statusAsOf),
@@ -221,14 +274,15 @@ extension TransformResult {
         description:
           "Contained tonnage per material split by each deposit's latest control status, as amounts and shares; deposits without tonnage are counted.",
         fields: [
-          s("material_id", "Material"), s("status", "Control status"), s("basis", "Basis of the amounts"),
-          i("deposits", "Deposits"),
-          i("deposits_with_tonnage", "Deposits with a convertible tonnage"),
-          n("contained", "Contained tonnage"),
-          n("share", "Share of the material's contained tonnage (0-1)"),
-          s("earliest_as_of", "Oldest status date in the group"),
-          s("latest_as_of", "Newest status date in the group"),
-        ], primaryKey: ["material_id", "status"],
+          s(ExposureRow.Column.materialID, "Material"), s(ExposureRow.Column.status, "Control status"),
+          s(ExposureRow.Column.basis, "Basis of the amounts"),
+          i(ExposureRow.Column.deposits, "Deposits"),
+          i(ExposureRow.Column.depositsWithTonnage, "Deposits with a convertible tonnage"),
+          n(ExposureRow.Column.contained, "Contained tonnage"),
+          n(ExposureRow.Column.share, "Share of the material's contained tonnage (0-1)"),
+          s(ExposureRow.Column.earliestAsOf, "Oldest status date in the group"),
+          s(ExposureRow.Column.latestAsOf, "Newest status date in the group"),
+        ], primaryKey: [ExposureRow.Column.materialID, ExposureRow.Column.status].map(\.rawValue),
         rows: exposure.map {
           [
             $0.materialID, $0.status.rawValue, $0.basis, String($0.deposits), String($0.depositsWithTonnage),
@@ -241,13 +295,21 @@ extension TransformResult {
         description:
           "When the package holds a trade extract's aggregate (trade_imports): each partner's import value and, for third countries, its share of extra-EU imports per material, stage and year. Empty otherwise.",
         fields: [
-          s("material_id", "Material"), s("stage", "Stage"), i("year", "Year"),
-          s("partner", "Partner code as in the extract"),
-          s("partner_iso3", "Partner, ISO 3166-1 alpha-3"), b("eu_member", "Partner is an EU member"),
-          n("value", "Import value"),
-          n("net_mass_kg", "Net mass (kg)"), n("share_of_extra_eu", "Share of extra-EU import value (0-1)"),
-          i("rank", "Rank among third countries"), s("source_id", "Source"),
-        ], primaryKey: ["material_id", "stage", "year", "partner"],
+          s(TradeShareRow.Column.materialID, "Material"), s(TradeShareRow.Column.stage, "Stage"),
+          i(TradeShareRow.Column.year, "Year"),
+          s(TradeShareRow.Column.partner, "Partner code as in the extract"),
+          s(TradeShareRow.Column.partnerISO3, "Partner, ISO 3166-1 alpha-3"),
+          b(TradeShareRow.Column.euMember, "Partner is an EU member"),
+          n(TradeShareRow.Column.value, "Import value"),
+          n(TradeShareRow.Column.netMassKg, "Net mass (kg)"),
+          n(TradeShareRow.Column.shareOfExtraEU, "Share of extra-EU import value (0-1)"),
+          i(TradeShareRow.Column.rank, "Rank among third countries"),
+          s(TradeShareRow.Column.sourceID, "Source"),
+        ],
+        primaryKey: [
+          TradeShareRow.Column.materialID, TradeShareRow.Column.stage, TradeShareRow.Column.year,
+          TradeShareRow.Column.partner,
+        ].map(\.rawValue),
         rows: trade.map {
           [
             $0.materialID, $0.stage.rawValue, String($0.year), $0.partner, Cell.text($0.partnerISO3),
@@ -261,19 +323,23 @@ extension TransformResult {
         description:
           "World supply with Ukraine's figure set to each scenario's sourced quantity: Ukraine's share and rank, HHI before and after, the largest country against the 65 % cap.",
         fields: [
-          s("scenario_id", "Scenario"), s("label", "What it assumes"), s("product", "Product"),
-          s("edition", "Base edition"),
-          i("year", "Base year"), s("unit", "Unit"), n("ukraine_before", "Ukraine's figure in the base"),
-          n("ukraine_after", "Scenario quantity"),
-          n("ukraine_share_before", "Ukraine's share before"),
-          n("ukraine_share_after", "Ukraine's share after"),
-          i("ukraine_rank_after", "Ukraine's rank after"), n("hhi_before", "HHI before"),
-          n("hhi_after", "HHI after"),
-          s("largest_country_after", "Largest country after"), n("largest_share_after", "Its share after"),
-          n("cap_pct", "Cap (percent)"),
-          b("largest_above_cap_after", "Largest share above the cap after"),
-          s("status", "What was recomputed"), s("source_id", "Source"),
-        ], primaryKey: ["scenario_id"],
+          s(ScenarioResult.Column.scenarioID, "Scenario"), s(ScenarioResult.Column.label, "What it assumes"),
+          s(ScenarioResult.Column.product, "Product"),
+          s(ScenarioResult.Column.edition, "Base edition"),
+          i(ScenarioResult.Column.year, "Base year"), s(ScenarioResult.Column.unit, "Unit"),
+          n(ScenarioResult.Column.ukraineBefore, "Ukraine's figure in the base"),
+          n(ScenarioResult.Column.ukraineAfter, "Scenario quantity"),
+          n(ScenarioResult.Column.ukraineShareBefore, "Ukraine's share before"),
+          n(ScenarioResult.Column.ukraineShareAfter, "Ukraine's share after"),
+          i(ScenarioResult.Column.ukraineRankAfter, "Ukraine's rank after"),
+          n(ScenarioResult.Column.hhiBefore, "HHI before"),
+          n(ScenarioResult.Column.hhiAfter, "HHI after"),
+          s(ScenarioResult.Column.largestCountryAfter, "Largest country after"),
+          n(ScenarioResult.Column.largestShareAfter, "Its share after"),
+          n(ScenarioResult.Column.capPct, "Cap (percent)"),
+          b(ScenarioResult.Column.largestAboveCapAfter, "Largest share above the cap after"),
+          s(ScenarioResult.Column.status, "What was recomputed"), s(ScenarioResult.Column.sourceID, "Source"),
+        ], primaryKey: [ScenarioResult.Column.scenarioID].map(\.rawValue),
         rows: scenarios.map {
           [
             $0.scenarioID, $0.label, $0.product, $0.edition, String($0.year), $0.unit,

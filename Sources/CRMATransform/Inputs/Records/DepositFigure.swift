@@ -7,6 +7,7 @@ public struct DepositFigure: TableRecord {
     case id = "figure_id", depositID = "deposit_id", part, materialID = "material_id"
     case oreTonnes = "ore_tonnes", grade, gradeUnit = "grade_unit", containedTonnes = "contained_tonnes"
     case containedBasis = "contained_basis", bound, sourceID = "source_id"
+    case resourceCategory = "resource_category", developmentStatus = "development_status"
   }
 
   public var id: String
@@ -20,6 +21,10 @@ public struct DepositFigure: TableRecord {
   public var containedBasis: String?
   public var bound: String
   public var sourceID: String
+  /// The resource category as the source states it (JORC, GKZ, …), if any.
+  public var resourceCategory: String?
+  /// The development status as the source states it, if any.
+  public var developmentStatus: String?
 
   /// Decodes a row of deposit_figures.csv.
   public init(row: RecordRow<Column>) throws(IngestProblem) {
@@ -34,6 +39,8 @@ public struct DepositFigure: TableRecord {
     containedBasis = try row.optionalString(.containedBasis)
     bound = try row.string(.bound)
     sourceID = try row.string(.sourceID)
+    resourceCategory = try row.optionalString(.resourceCategory)
+    developmentStatus = try row.optionalString(.developmentStatus)
   }
 
   /// A deposit figure, for tests and other analyses.

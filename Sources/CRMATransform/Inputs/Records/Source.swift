@@ -4,7 +4,7 @@ import CRMAIngest
 public struct Source: TableRecord {
   /// The fields of sources.csv the transform reads.
   public enum Column: String, RecordColumn {
-    case id = "source_id", publisher, title, edition, url, confidence
+    case id = "source_id", publisher, title, edition, url, confidence, accessed, transcribed, terms
   }
 
   public var id: String
@@ -15,6 +15,12 @@ public struct Source: TableRecord {
   public var edition: String
   public var url: String
   public var confidence: SourceConfidence
+  /// When the copy was accessed (`YYYY-MM-DD`), if stated.
+  public var accessed: String?
+  /// When the figures were transcribed (`YYYY-MM-DD`).
+  public var transcribed: String
+  /// The publisher's terms of use, if stated.
+  public var terms: String?
 
   /// Decodes a row of sources.csv.
   public init(row: RecordRow<Column>) throws(IngestProblem) {
@@ -24,5 +30,8 @@ public struct Source: TableRecord {
     edition = try row.optionalString(.edition) ?? ""
     url = try row.string(.url)
     confidence = try row.value(.confidence)
+    accessed = try row.optionalString(.accessed)
+    transcribed = try row.string(.transcribed)
+    terms = try row.optionalString(.terms)
   }
 }
