@@ -60,3 +60,19 @@ struct ExtremeNumbersCommandTests {
     #expect(lithium.contains("Production 2025, MCS 2026"))
   }
 }
+
+/// A conversion factor whose inverse would overflow later sums is refused by validate.
+@Suite("crma validate: conversion factors crma can apply both ways")
+struct ConversionFactorCommandTests {
+  @Test("a factor of 1e-300 (valid Table Schema without the shipped exclusiveMinimum) is refused")
+  func tinyFactor() throws {
+    let fixture = try DataFixture()
+    defer { fixture.remove() }
+    try fixture.setField("conversions.csv", line: 2, column: 2, to: "1e-300")
+    let result = try CommandRunner.run(["validate", "--data", fixture.path])
+    #expect(result.status == 65, "\(result.standardError)")
+    #expect(
+      result.standardError.hasPrefix("\(fixture.path)/conversions.csv:2: factor: "), "\(result.standardError)"
+    )
+  }
+}

@@ -40,4 +40,20 @@ struct TypedRecordsCommandTests {
     #expect(result.standardError.contains("supply_shares.csv: share_pct: crma needs this field"))
     #expect(!FileManager.default.fileExists(atPath: "\(out)/reports/lithium.md"))
   }
+
+  @Test("report --in a folder that is not a transform output exits 78 and leaves reports/ as it was")
+  func reportRefusesIngestFolder() throws {
+    let fixture = try DataFixture()
+    defer { fixture.remove() }
+    let out = "\(fixture.folder.path)/out"
+    let ingest = try CommandRunner.run(["ingest", "--data", fixture.path, "--out", "\(out)/ingest"])
+    #expect(ingest.status == 0)
+    try FileManager.default.createDirectory(atPath: "\(out)/reports", withIntermediateDirectories: true)
+    try "kept\n".write(toFile: "\(out)/reports/README.md", atomically: true, encoding: .utf8)
+    let result = try CommandRunner.run(["report", "--in", "\(out)/ingest", "--out", "\(out)/reports"])
+    #expect(result.status == 78, "\(result.standardError)")
+    #expect(result.standardError.contains("the package has no \"shares\" resource"))
+    #expect(try String(contentsOfFile: "\(out)/reports/README.md", encoding: .utf8) == "kept\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: "\(out)/reports") == ["README.md"])
+  }
 }

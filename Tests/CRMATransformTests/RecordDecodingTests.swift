@@ -164,3 +164,29 @@ struct RecordDecodingTests {
     #expect(TransformInput.problems(in: ingest).isEmpty)
   }
 }
+
+/// The writer names every field of a derived table through its row type's `Column` enum, in the
+/// enum's order, so the report's decoder and the writer cannot drift apart.
+@Suite("Derived tables: the writer's fields are the row types' columns")
+struct OutputColumnsTests {
+  static func columns<Record: TableRecord>(_ type: Record.Type) -> [String] {
+    Record.Column.allCases.map(\.rawValue)
+  }
+
+  @Test("each derived table's header is its row type's Column cases in order")
+  func headersMatchColumns() throws {
+    let tables = try RealDataTests.result().tables
+    let expected: [String: [String]] = [
+      "mapping": Self.columns(MappedFigure.self), "unmapped": Self.columns(UnmappedFigure.self),
+      "figures": Self.columns(NormalisedFigure.self), "reconciled": Self.columns(ReconciledFact.self),
+      "shares": Self.columns(ShareRow.self), "concentration": Self.columns(ConcentrationRow.self),
+      "supply_risk": Self.columns(CriticalityCheck.self), "article5": Self.columns(Article5Check.self),
+      "exposure_deposits": Self.columns(ExposedDeposit.self), "exposure": Self.columns(ExposureRow.self),
+      "trade_shares": Self.columns(TradeShareRow.self), "scenarios": Self.columns(ScenarioResult.self),
+    ]
+    #expect(Set(tables.map(\.name)) == Set(expected.keys))
+    for table in tables {
+      #expect(table.fields.map(\.name) == expected[table.name], "\(table.name)")
+    }
+  }
+}

@@ -88,6 +88,12 @@ public struct RecordRow<Column: RecordColumn> {
     return value
   }
 
+  /// A problem with this row's value in `column`, for checks a record makes beyond the schema
+  /// (a value crma cannot compute with); it names the file, the line and the column (exit 65).
+  public func invalid(_ column: Column, _ message: String) -> IngestProblem {
+    problem(.constraint, column, line: line, message)
+  }
+
   // MARK: - Checks
 
   private func cell(_ column: Column, reading: String, accepts types: Set<FieldDescriptor.FieldType>)

@@ -1,7 +1,7 @@
 import CRMAIngest
 
 /// The typed records the transform stage works on, decoded with checks from the validated ingest
-/// tables (see ``TableRecord``): no field is read by a name with a default, so a package whose
+/// tables (see `TableRecord` in CRMAIngest): no field is read by a name with a default, so a package whose
 /// schema lacks a field the transform needs is refused, never read as empty or zero.
 public struct TransformInput: Sendable {
   public var materials: [String: Material]

@@ -7,6 +7,10 @@ public struct Conversion: TableRecord {
     case from = "from_basis", to = "to_basis", factor, sourceID = "source_id"
   }
 
+  /// The factors crma applies, both ways: chemical conversions lie far inside it, and a value
+  /// within the data's bound times a factor (or its inverse) stays finite.
+  public static let factorRange = 1e-6...1e6
+
   public var from: String
   public var to: String
   public var factor: Double
@@ -17,6 +21,9 @@ public struct Conversion: TableRecord {
     from = try row.string(.from)
     to = try row.string(.to)
     factor = try row.number(.factor)
+    guard Self.factorRange.contains(factor) else {
+      throw row.invalid(.factor, "\(factor) is outside crma's range for conversion factors (10^-6 to 10^6)")
+    }
     sourceID = try row.string(.sourceID)
   }
 
