@@ -112,3 +112,33 @@ struct ChartTests {
     #expect(NumberText.percent(65) == "65 %")
   }
 }
+
+/// Charts are total: generated extreme values (synthetic) render without trapping.
+@Suite("Text charts: extreme values")
+struct ChartExtremeTests {
+  static let values: [Double] = [
+    1e308, -1e308, .greatestFiniteMagnitude, -0.0, 0, .leastNonzeroMagnitude, 1e20,
+  ]
+
+  @Test("bar charts, sparklines and stacked bars of ±1e308, -0 and 1e20 render")
+  func extremes() {
+    let style = ChartStyle(ascii: false)
+    let bars = BarChart(
+      title: "Synthetic extremes", unit: "t",
+      bars: Self.values.enumerated().map { .init("v\($0.offset)", $0.element) })
+    #expect(!bars.render(width: 60, style: style).isEmpty)
+    var log = bars
+    log.logScale = true
+    #expect(!log.render(width: 60, style: style).isEmpty)
+    let line = Sparkline(
+      label: "synthetic", unit: "t",
+      values: Dictionary(
+        uniqueKeysWithValues: Self.values.enumerated().map { (2000 + $0.offset, $0.element) }))
+    #expect(line.render(width: 60, style: style).contains("synthetic 2000"))
+    let stacked = StackedBar(
+      title: "Synthetic parts", unit: "t",
+      parts: [.init("a", 1e308), .init("b", 1e308), .init("c", -5), .init("d", 0)])
+    let text = stacked.render(width: 40, style: style)
+    #expect(text.contains("[") && text.contains("a:") && text.contains("50.0 %"))
+  }
+}

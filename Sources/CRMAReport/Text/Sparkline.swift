@@ -25,7 +25,8 @@ public struct Sparkline: Sendable {
     let glyphs = years.map { year -> String in
       guard let value = values[year] else { return " " }
       guard high > low else { return style.levels[3] }
-      let level = Int(((value - low) / (high - low) * 7).rounded())
+      // Halves first, so the range of ±1e308 values does not overflow to infinity.
+      let level = Int(((value / 2 - low / 2) / (high / 2 - low / 2) * 7).rounded())
       return style.levels[max(0, min(7, level))]
     }
     let missing = years.filter { values[$0] == nil }

@@ -29,14 +29,19 @@ public struct StackedBar: Sendable {
   /// The bar and its legend, no wider than `width`.
   public func render(width: Int, style: ChartStyle) -> String {
     let barWidth = max(10, width - 2)
-    let total = parts.map(\.value).reduce(0, +)
+    // Parts are drawn relative to the largest, so a sum of values near 1e308 stays finite; only
+    // positive parts have a segment.
+    let largest = parts.map(\.value).max() ?? 0
+    let scale = largest > 0 ? largest : 1
+    let relative = parts.map { max(0, $0.value) / scale }
+    let total = relative.reduce(0, +)
     var lines = BarChart.wrap(title, width: width)
     guard total > 0 else {
       lines.append("(nothing to show: the parts sum to zero)")
       lines.append(contentsOf: BarChart.wrap("Unit: \(unit)", width: width))
       return lines.joined(separator: "\n") + "\n"
     }
-    let exact = parts.map { $0.value / total * Double(barWidth) }
+    let exact = relative.map { $0 / total * Double(barWidth) }
     var cells = exact.map { Int($0) }
     var left = barWidth - cells.reduce(0, +)
     let order = exact.indices.sorted {
@@ -51,7 +56,7 @@ public struct StackedBar: Sendable {
     lines.append("[" + bar + "]")
     for (index, part) in parts.enumerated() {
       let text =
-        "\(fills[index % fills.count]) \(part.label): \(format(part.value)) (\(NumberText.percent(fraction: part.value / total)))"
+        "\(fills[index % fills.count]) \(part.label): \(format(part.value)) (\(NumberText.percent(fraction: relative[index] / total)))"
       lines.append(contentsOf: BarChart.wrap(text, width: width))
     }
     lines.append(contentsOf: BarChart.wrap("Unit: \(unit)", width: width))
