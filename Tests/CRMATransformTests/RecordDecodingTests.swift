@@ -158,6 +158,27 @@ struct RecordDecodingTests {
     #expect(problems.first?.resource == "benchmarks")
   }
 
+  @Test("a USGS edition without its year is refused on its line (editions are ordered by it)")
+  func editionWithoutYear() throws {
+    let fixture = try DataFixture()
+    defer { fixture.remove() }
+    try fixture.setField("production_reserves.csv", line: 129, column: 0, to: "MCS2026")
+    // Without the shipped pattern the edition is valid Table Schema; crma still needs its year.
+    let descriptor = "\(fixture.path)/datapackage.json"
+    let text = try String(contentsOfFile: descriptor, encoding: .utf8)
+    try text.replacingOccurrences(
+      of: "\"required\": true,\n              \"pattern\": \"MCS 20[0-9]{2}\"", with: "\"required\": true"
+    )
+    .write(toFile: descriptor, atomically: true, encoding: .utf8)
+    let ingest = try IngestStage.run(directory: fixture.path, logger: Self.logger)
+    #expect(ingest.problems.map(\.description) == [])
+    let problems = TransformInput.problems(in: ingest)
+    #expect(problems.count == 1)
+    #expect(problems.first?.line == 129)
+    #expect(problems.first?.column == "edition")
+    #expect(problems.first?.path == "\(fixture.path)/production_reserves.csv")
+  }
+
   @Test("the shipped package decodes without a problem")
   func shippedDataDecodes() throws {
     let ingest = try IngestStage.run(directory: Repository.dataDirectory, logger: Self.logger)

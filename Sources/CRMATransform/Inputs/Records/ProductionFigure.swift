@@ -35,6 +35,11 @@ public struct ProductionFigure: TableRecord {
   /// Decodes a row of production_reserves.csv.
   public init(row: RecordRow<Column>) throws(IngestProblem) {
     edition = try row.string(.edition)
+    guard Self.year(ofEdition: edition) != nil else {
+      throw row.invalid(
+        .edition, "\"\(edition)\" does not end with its year (as in \"MCS 2026\"); crma orders editions by it"
+      )
+    }
     product = try row.string(.product)
     country = try row.string(.country)
     year = try row.integer(.year)
@@ -66,7 +71,13 @@ public struct ProductionFigure: TableRecord {
     self.line = line
   }
 
-  /// The edition's year ("MCS 2026" → 2026), for "newest edition first"; 0 when the edition
-  /// names no year (it then sorts last).
-  public var editionYear: Int { Int(edition.split(separator: " ").last ?? "") ?? 0 }
+  /// The edition's year ("MCS 2026" → 2026), for "newest edition first"; decoded figures always
+  /// have one (0 only for a figure made in memory without it, which then sorts last).
+  public var editionYear: Int { Self.year(ofEdition: edition) ?? 0 }
+
+  /// The year an edition name ends with, if it ends with one.
+  static func year(ofEdition edition: String) -> Int? {
+    guard let last = edition.split(separator: " ").last, last.count == 4 else { return nil }
+    return Int(last)
+  }
 }
