@@ -83,7 +83,7 @@ final class FieldChecker {
   private func tooLarge(_ text: String) -> IngestProblem.Kind.Message {
     .init(
       .type,
-      "\(text) is beyond crma's bound of ±\(NumberFormatting.canonical(maxMagnitude)) for numbers and integers"
+      "\(text) is beyond crma's bound for numbers and integers (magnitude at most \(NumberFormatting.fixed(maxMagnitude, digits: 0)))"
     )
   }
 
