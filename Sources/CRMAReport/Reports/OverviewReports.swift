@@ -142,23 +142,30 @@ public enum OverviewReports {
     return document
   }
 
-  /// The sources list, numbered as the footnotes are, with an anchor per source.
+  /// The sources list: one entry per source in source-id order, each anchored by its id (the
+  /// target of every citation link, `sources.md#SOURCE_ID`, which adding a source never changes).
   public static func sources(_ data: ReportData) -> String {
+    let citations = Citations(sources: data.rows("sources"))
     var lines = [
-      "# Sources", "", "Numbered as in the reports' footnotes. Confidence as graded in `data/sources.csv`.",
+      "# Sources", "",
+      "Every citation in the reports is a bracketed label linking to the entry below with the same anchor (the source's id in `data/sources.csv`). "
+        + "\"Title not recorded\" means no copy of the page we could read showed its title; the link is the address the figures were read at. "
+        + "Confidence as graded in `data/sources.csv`.",
       "",
     ]
-    // Numbered exactly as the footnotes are.
-    let sorted = Citations(sources: data.rows("sources")).ordered
-    for (index, row) in sorted.enumerated() {
-      var text = "\(index + 1). <a id=\"s\(index + 1)\"></a>**\(TextTable.escape(row.text("publisher")))**"
-      if !row.text("title").isEmpty { text += ", *\(TextTable.escape(row.text("title")))*" }
-      if !row.text("edition").isEmpty { text += ", \(row.text("edition"))" }
-      text += ". <\(row.text("url"))>. Confidence: \(row.text("confidence"))."
+    for row in citations.ordered {
+      let id = row.text("source_id")
+      var text =
+        "- <a id=\"\(id)\"></a>**\(Citations.escape(citations.label(id)))**: \(TextTable.escape(row.text("publisher")))"
+      text += ", *\(TextTable.escape(row.text("title")))*"
+      if !row.text("edition").isEmpty { text += ", \(TextTable.escape(row.text("edition")))" }
+      text += ". Published: \(row.text("published").isEmpty ? "not shown" : row.text("published"))."
       if !row.text("accessed").isEmpty { text += " Accessed \(row.text("accessed"))." }
       text += " Transcribed \(row.text("transcribed"))."
-      if !row.text("terms").isEmpty { text += " Terms: \(row.text("terms"))." }
-      text += " (`\(row.text("source_id"))`)"
+      text += " Link: <\(row.text("url"))>."
+      text += " Confidence: \(row.text("confidence"))."
+      if !row.text("terms").isEmpty { text += " Terms: \(TextTable.escape(row.text("terms")))." }
+      text += " Id: `\(id)`."
       lines.append(text)
     }
     return lines.joined(separator: "\n") + "\n"
