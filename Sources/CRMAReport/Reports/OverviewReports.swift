@@ -149,7 +149,7 @@ public enum OverviewReports {
     var lines = [
       "# Sources", "",
       "Every citation in the reports is a bracketed label linking to the entry below with the same anchor (the source's id in `data/sources.csv`). "
-        + "\"Title not recorded\" means no copy of the page we could read showed its title; the link is the address the figures were read at. "
+        + "\"Title not recorded\" means no copy of the page we could read showed its title; \"Read at\" is the address the figures were read at (a mirror or repository where the title says so). "
         + "Confidence as graded in `data/sources.csv`.",
       "",
     ]
@@ -162,7 +162,7 @@ public enum OverviewReports {
       text += ". Published: \(row.text("published").isEmpty ? "not shown" : row.text("published"))."
       if !row.text("accessed").isEmpty { text += " Accessed \(row.text("accessed"))." }
       text += " Transcribed \(row.text("transcribed"))."
-      text += " Link: <\(row.text("url"))>."
+      text += " Read at: <\(row.text("url"))>."
       text += " Confidence: \(row.text("confidence"))."
       if !row.text("terms").isEmpty { text += " Terms: \(TextTable.escape(row.text("terms")))." }
       text += " Id: `\(id)`."
