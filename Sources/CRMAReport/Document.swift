@@ -2,7 +2,8 @@ import CRMATransform
 import CSVStream
 
 /// A report as blocks, rendered either as Markdown or as plain text. Citations are written as
-/// `{cite:N}` in text and become `[^N]` (Markdown footnotes) or `[N]`.
+/// `{cite:SOURCE_ID}` in text (see ``Citations/cite(_:)``) and become a bracketed link to the
+/// source's anchor in sources.md (Markdown) or a bracketed label (plain text).
 public struct Document: Sendable {
   /// One piece of a report.
   public enum Block: Sendable {
@@ -17,13 +18,14 @@ public struct Document: Sendable {
   public var blocks: [Block] = []
   public var citations: Citations
 
-  /// An empty document that numbers its citations with `citations`.
+  /// An empty document that labels its citations with `citations`.
   public init(citations: Citations) { self.citations = citations }
 
   /// Appends a block.
   public mutating func add(_ block: Block) { blocks.append(block) }
 
-  /// The document as GitHub-flavoured Markdown, charts in `text` fences, footnotes at the end.
+  /// The document as GitHub-flavoured Markdown, charts in `text` fences; each citation a link to
+  /// its source's anchor in sources.md, and the sources cited listed at the end.
   public func markdown(width: Int, style: ChartStyle) -> String {
     var parts: [String] = []
     for block in blocks {
@@ -41,13 +43,17 @@ public struct Document: Sendable {
         parts.append("```text\n" + draw(width, style).trimmingTrailingNewline() + "\n```")
       }
     }
-    let notes = citations.used.map { number in "[^\(number)]: \(citations.reference(number, markdown: true))"
+    let cited = citations.usedInLabelOrder
+    if !cited.isEmpty {
+      parts.append(
+        "Sources cited (full entries in [sources.md](sources.md)):\n\n"
+          + cited.map { "- " + citations.reference($0, markdown: true) }.joined(separator: "\n"))
     }
-    if !notes.isEmpty { parts.append(notes.joined(separator: "\n")) }
     return parts.joined(separator: "\n\n") + "\n"
   }
 
-  /// The document as plain text no wider than `width`, sources listed at the end.
+  /// The document as plain text no wider than `width` (a URL is never broken: it stands on its own
+  /// line), citations as bracketed labels and the sources cited listed at the end.
   public func plain(width: Int, style: ChartStyle) -> String {
     var parts: [String] = []
     for block in blocks {
@@ -73,67 +79,126 @@ public struct Document: Sendable {
       case .chart(let draw): parts.append(draw(width, style).trimmingTrailingNewline())
       }
     }
-    let notes = citations.used.map { number in
-      BarChart.wrap("[\(number)] \(citations.reference(number, markdown: false))", width: width - 4).joined(
-        separator: "\n    ")
+    let notes = citations.usedInLabelOrder.map { id in
+      BarChart.wrap(citations.reference(id, markdown: false), width: width - 4).joined(separator: "\n    ")
+        + "\n    " + citations.url(id)
     }
     if !notes.isEmpty { parts.append("Sources\n-------\n" + notes.joined(separator: "\n")) }
     return parts.joined(separator: "\n\n") + "\n"
   }
 
+  /// Replaces each `{cite:SOURCE_ID}` with the source's label: `[[label](sources.md#SOURCE_ID)]` in
+  /// Markdown, `[label]` in plain text, with a space before it when it follows a word; in plain
+  /// text a Markdown link becomes "text (target)".
   private func cite(_ text: String, markdown: Bool) -> String {
     var result = ""
     var rest = text[...]
-    while let start = rest.firstRange(of: "{cite:") {
+    while let start = rest.firstRange(of: Citations.marker) {
       result += rest[..<start.lowerBound]
       let after = rest[start.upperBound...]
       guard let end = after.firstIndex(of: "}") else { break }
-      let number = after[..<end]
-      result += markdown ? "[^\(number)]" : "[\(number)]"
+      let id = String(after[..<end])
+      if let last = result.last, !last.isWhitespace, last != "(" { result += " " }
+      let label = citations.label(id)
+      result += markdown ? "[[\(Citations.escape(label))](sources.md#\(id))]" : "[\(label)]"
       rest = after[after.index(after: end)...]
     }
-    return result + rest
+    result += rest
+    // Plain text has no Markdown: a link `[text](target)` in the text reads "text (target)".
+    return markdown
+      ? result : result.replacing(#/\[([^\[\]]+)\]\(([^()\s]+)\)/#) { "\($0.output.1) (\($0.output.2))" }
   }
 }
 
-/// Numbers for sources: one number per source id across all reports (its position in the sorted
-/// sources list), and the list of those a document cites.
+/// Citation labels and anchors for sources: every source keeps its `source_id` as its anchor in
+/// sources.md (so adding a source never changes another's link) and gets a short label, e.g.
+/// "USGS MCS 2026" or "Kyiv Post 2025-01-08"; the list of those a document cites.
 public final class Citations: @unchecked Sendable {
   // Only used while one document is built, on one thread.
-  private let numbers: [String: Int]
-  /// The sources in number order: source N is `ordered[N - 1]`.
+  static let marker = "{cite:"
+  private let rows: [String: Source]
+  private let labels: [String: String]
+  /// The sources in source-id order (the order of sources.md).
   let ordered: [Source]
-  public private(set) var used: [Int] = []
+  /// The source ids cited so far.
+  public private(set) var used: Set<String> = []
 
-  /// Numbers for every source in `sources`, in source-id order.
+  /// Labels for every source in `sources`.
   public init(sources: [Source]) {
     ordered = sources.sorted { $0.id < $1.id }
-    var numbers: [String: Int] = [:]
-    for (index, source) in ordered.enumerated() { numbers[source.id] = index + 1 }
-    self.numbers = numbers
+    rows = Dictionary(ordered.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    labels = Self.labels(ordered)
   }
 
-  /// `{cite:N}` for a source id (empty when unknown or empty), recording that it was used.
+  /// `{cite:SOURCE_ID}` for a source id (empty when unknown or empty), recording that it was used.
   public func cite(_ sourceID: String) -> String {
-    guard let number = numbers[sourceID] else { return "" }
-    if !used.contains(number) {
-      used.append(number)
-      used.sort()
-    }
-    return "{cite:\(number)}"
+    guard rows[sourceID] != nil else { return "" }
+    used.insert(sourceID)
+    return Self.marker + sourceID + "}"
   }
 
-  func reference(_ number: Int, markdown: Bool) -> String {
-    guard number >= 1 && number <= ordered.count else { return "" }
-    let source = ordered[number - 1]
-    var text = source.publisher
-    if !source.title.isEmpty {
-      text += markdown ? ", *\(TextTable.escape(source.title))*" : ", \(source.title)"
-    }
+  /// The short label of a source: `short_label` where the data gives one, otherwise the publisher
+  /// (without a parenthesised remark or a leading "www.") with the edition, else the publication
+  /// date, else "n.d."; labels that would be the same for several sources get " a", " b", … in
+  /// source-id order.
+  public func label(_ sourceID: String) -> String { labels[sourceID] ?? sourceID }
+
+  /// The cited sources, by label (ignoring case).
+  var usedInLabelOrder: [String] {
+    used.sorted { (label($0).lowercased(), $0) < (label($1).lowercased(), $1) }
+  }
+
+  func url(_ sourceID: String) -> String { rows[sourceID]?.url ?? "" }
+
+  /// One line on a cited source: label (linked to its entry in Markdown), publisher, title,
+  /// edition, publication date and confidence.
+  func reference(_ sourceID: String, markdown: Bool) -> String {
+    guard let source = rows[sourceID] else { return "" }
+    var text =
+      markdown
+      ? "[\(Self.escape(label(sourceID)))](sources.md#\(sourceID)): \(TextTable.escape(source.publisher))"
+      : "[\(label(sourceID))] \(source.publisher)"
+    text += markdown ? ", *\(TextTable.escape(source.title))*" : ", \(source.title)"
     if !source.edition.isEmpty { text += ", \(source.edition)" }
+    if let published = source.published { text += ", published \(published)" }
     text += " (confidence: \(source.confidence.rawValue))"
-    text += markdown ? " — [source \(number)](sources.md#s\(number))" : " — \(source.url)"
     return text
+  }
+
+  static func labels(_ sources: [Source]) -> [String: String] {
+    var base: [(id: String, label: String)] = []
+    for source in sources {
+      let id = source.id
+      if let shortLabel = source.shortLabel {
+        base.append((id, shortLabel))
+        continue
+      }
+      var publisher = source.publisher
+      if let remark = publisher.firstRange(of: " (") { publisher = String(publisher[..<remark.lowerBound]) }
+      if publisher.hasPrefix("www.") { publisher.removeFirst(4) }
+      let when = [source.edition, source.published ?? ""].first { !$0.isEmpty } ?? "n.d."
+      base.append((id, publisher + " " + when))
+    }
+    let counts = Dictionary(base.map { ($0.label, 1) }, uniquingKeysWith: +)
+    var seen: [String: Int] = [:]
+    var labels: [String: String] = [:]
+    let letters = Array("abcdefghijklmnopqrstuvwxyz")
+    for (id, label) in base {
+      guard counts[label, default: 0] > 1 else {
+        labels[id] = label
+        continue
+      }
+      let index = seen[label, default: 0]
+      seen[label] = index + 1
+      let suffix = index < letters.count ? String(letters[index]) : String(index + 1)
+      labels[id] = label + " " + suffix
+    }
+    return labels
+  }
+
+  /// A label as Markdown link text: brackets and the table separator escaped.
+  static func escape(_ label: String) -> String {
+    TextTable.escape(label).replacing("[", with: "\\[").replacing("]", with: "\\]")
   }
 }
 

@@ -50,7 +50,7 @@ public struct MaterialReport {
     ]
     parts.append("EU criticality assessments 2020 and 2023")
     if let last = controlDates.last { parts.append("deposit control reports up to \(last)") }
-    return parts.joined(separator: "; ") + ". Every figure cites its source (numbers refer to sources.md)."
+    return parts.joined(separator: "; ") + ". Every figure cites its source: a bracketed label that links to its entry in sources.md."
   }
 
   private func addCategory(_ document: inout Document) {

@@ -126,23 +126,30 @@ public enum OverviewReports {
     return document
   }
 
-  /// The sources list, numbered as the footnotes are, with an anchor per source.
+  /// The sources list: one entry per source in source-id order, each anchored by its id (the
+  /// target of every citation link, `sources.md#SOURCE_ID`, which adding a source never changes).
   public static func sources(_ data: ReportData) -> String {
+    let citations = Citations(sources: data.sources)
     var lines = [
-      "# Sources", "", "Numbered as in the reports' footnotes. Confidence as graded in `data/sources.csv`.",
+      "# Sources", "",
+      "Every citation in the reports is a bracketed label linking to the entry below with the same anchor (the source's id in `data/sources.csv`). "
+        + "\"Title not recorded\" means no copy of the page we could read showed its title; \"Read at\" is the address the figures were read at (a mirror or repository where the title says so). "
+        + "Confidence as graded in `data/sources.csv`.",
       "",
     ]
-    // Numbered exactly as the footnotes are.
-    let sorted = Citations(sources: data.sources).ordered
-    for (index, source) in sorted.enumerated() {
-      var text = "\(index + 1). <a id=\"s\(index + 1)\"></a>**\(TextTable.escape(source.publisher))**"
-      if !source.title.isEmpty { text += ", *\(TextTable.escape(source.title))*" }
-      if !source.edition.isEmpty { text += ", \(source.edition)" }
-      text += ". <\(source.url)>. Confidence: \(source.confidence.rawValue)."
+    for source in citations.ordered {
+      let id = source.id
+      var text =
+        "- <a id=\"\(id)\"></a>**\(Citations.escape(citations.label(id)))**: \(TextTable.escape(source.publisher))"
+      text += ", *\(TextTable.escape(source.title))*"
+      if !source.edition.isEmpty { text += ", \(TextTable.escape(source.edition))" }
+      text += ". Published: \(source.published ?? "not shown")."
       if let accessed = source.accessed { text += " Accessed \(accessed)." }
       text += " Transcribed \(source.transcribed)."
-      if let terms = source.terms { text += " Terms: \(terms)." }
-      text += " (`\(source.id)`)"
+      text += " Read at: <\(source.url)>."
+      text += " Confidence: \(source.confidence.rawValue)."
+      if let terms = source.terms { text += " Terms: \(TextTable.escape(terms))." }
+      text += " Id: `\(id)`."
       lines.append(text)
     }
     return lines.joined(separator: "\n") + "\n"

@@ -5,6 +5,7 @@ public struct Source: TableRecord {
   /// The fields of sources.csv the transform reads.
   public enum Column: String, RecordColumn {
     case id = "source_id", publisher, title, edition, url, confidence, accessed, transcribed, terms
+    case published, shortLabel = "short_label"
   }
 
   public var id: String
@@ -21,6 +22,29 @@ public struct Source: TableRecord {
   public var transcribed: String
   /// The publisher's terms of use, if stated.
   public var terms: String?
+  /// When the source was published (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), where the page shows it.
+  public var published: String?
+  /// The citation label, where publisher and date would not read well.
+  public var shortLabel: String?
+
+  /// A source, for tests and other analyses.
+  public init(
+    id: String, publisher: String, title: String = "", edition: String = "", url: String,
+    confidence: SourceConfidence = .medium, accessed: String? = nil, transcribed: String,
+    terms: String? = nil, published: String? = nil, shortLabel: String? = nil
+  ) {
+    self.id = id
+    self.publisher = publisher
+    self.title = title
+    self.edition = edition
+    self.url = url
+    self.confidence = confidence
+    self.accessed = accessed
+    self.transcribed = transcribed
+    self.terms = terms
+    self.published = published
+    self.shortLabel = shortLabel
+  }
 
   /// Decodes a row of sources.csv.
   public init(row: RecordRow<Column>) throws(IngestProblem) {
@@ -33,5 +57,7 @@ public struct Source: TableRecord {
     accessed = try row.optionalString(.accessed)
     transcribed = try row.string(.transcribed)
     terms = try row.optionalString(.terms)
+    published = try row.optionalString(.published)
+    shortLabel = try row.optionalString(.shortLabel)
   }
 }
