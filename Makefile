@@ -10,7 +10,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 CRMA := .build/release/crma
 SWIFT_SOURCES := Package.swift $(shell find Sources -type f)
-DATA_FILES := $(wildcard data/*.csv) data/datapackage.json
+DATA_FILES := $(wildcard data/*.csv) $(wildcard data/publishers/*/*/*.csv) data/datapackage.json
 VENV := .venv
 FRICTIONLESS_VERSION := 5.21.0
 FRICTIONLESS := $(VENV)/bin/frictionless
@@ -107,7 +107,7 @@ bench: $(CRMA) $(BENCH_VENV)/bin/python /usr/bin/time
 	python3 bench/run_bench.py --python $(BENCH_VENV)/bin/python --crma $(CRMA)
 
 ## DocC for every library, through swift-docc-plugin; fails on any warning.
-DOC_TARGETS := CSVStream CRMAIngest CRMATransform CRMAReport CRMAPipeline CRMATrade
+DOC_TARGETS := CSVStream CRMAIngest CRMATransform CRMAReport CRMAPipeline CRMATrade CRMAUSGS
 docs: deps
 	@set -e; mkdir -p build/docs; for target in $(DOC_TARGETS); do \
 	  $(SWIFT) package --allow-writing-to-directory build/docs generate-documentation --target $$target \

@@ -18,6 +18,7 @@ let package = Package(
     .library(name: "CRMAReport", targets: ["CRMAReport"]),
     .library(name: "CRMAPipeline", targets: ["CRMAPipeline"]),
     .library(name: "CRMATrade", targets: ["CRMATrade"]),
+    .library(name: "CRMAUSGS", targets: ["CRMAUSGS"]),
     .executable(name: "crma", targets: ["crma"]),
   ],
   dependencies: [
@@ -50,7 +51,7 @@ let package = Package(
     .target(
       name: "CRMAPipeline",
       dependencies: [
-        "CSVStream", "CRMAIngest", "CRMATransform", "CRMAReport",
+        "CSVStream", "CRMAIngest", "CRMATransform", "CRMAReport", "CRMAUSGS",
         .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: strictSettings),
@@ -58,10 +59,14 @@ let package = Package(
       name: "CRMATrade",
       dependencies: ["CSVStream", "CRMAIngest", .product(name: "Logging", package: "swift-log")],
       swiftSettings: strictSettings),
+    .target(
+      name: "CRMAUSGS",
+      dependencies: ["CSVStream", "CRMAIngest", .product(name: "Logging", package: "swift-log")],
+      swiftSettings: strictSettings),
     .executableTarget(
       name: "crma",
       dependencies: [
-        "CSVStream", "CRMAIngest", "CRMATransform", "CRMAReport", "CRMAPipeline", "CRMATrade",
+        "CSVStream", "CRMAIngest", "CRMATransform", "CRMAReport", "CRMAPipeline", "CRMATrade", "CRMAUSGS",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],
@@ -81,14 +86,23 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(
       name: "CRMATransformTests",
-      dependencies: ["CRMATransform", "CRMAIngest", "CRMAReport", "CRMATestSupport"],
+      dependencies: ["CRMATransform", "CRMAIngest", "CRMAReport", "CRMATestSupport", "CRMAUSGS"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "CRMAReportTests",
-      dependencies: ["CRMAReport", "CRMATransform", "CRMAIngest", "CSVStream", "CRMATestSupport"],
+      dependencies: [
+        "CRMAReport", "CRMATransform", "CRMAIngest", "CSVStream", "CRMATestSupport", "CRMAUSGS",
+      ],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
       name: "CRMATradeTests", dependencies: ["CRMATrade", "CSVStream", "CRMATestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "CRMAUSGSTests",
+      dependencies: [
+        "CRMAUSGS", "CRMAIngest", "CSVStream", "CRMATestSupport",
+        .product(name: "Logging", package: "swift-log"),
+      ],
       swiftSettings: strictSettings),
     .testTarget(
       name: "CLITests", dependencies: ["CRMATestSupport"], swiftSettings: strictSettings),

@@ -7,6 +7,9 @@ public struct DataPackageDescriptor: Sendable {
   public let json: JSONValue
   public let name: String?
   public let resources: [ResourceDescriptor]
+  /// Resources kept as their publishers released them (`"type": "file"`): hash-checked, not
+  /// tables. Readers such as the USGS stage find their files here.
+  public let files: [FileResourceDescriptor]
 
   /// Descriptors larger than this are refused rather than read into memory.
   public static let maxBytes = 4 * 1024 * 1024
@@ -45,13 +48,22 @@ public struct DataPackageDescriptor: Sendable {
       throw .descriptor("\"resources\" must be a non-empty array")
     }
     var resources: [ResourceDescriptor] = []
+    var files: [FileResourceDescriptor] = []
     var names: Set<String> = []
     for (index, item) in resourceList.enumerated() {
-      let resource = try ResourceDescriptor(json: item, index: index)
-      guard names.insert(resource.name).inserted else {
-        throw .descriptor("resource name \"\(resource.name)\" is used twice")
+      let name: String
+      if item["type"]?.string == "file" {
+        let file = try ResourceDescriptor.fileResource(json: item, index: index)
+        name = file.name
+        files.append(file)
+      } else {
+        let resource = try ResourceDescriptor(json: item, index: index)
+        name = resource.name
+        resources.append(resource)
       }
-      resources.append(resource)
+      guard names.insert(name).inserted else {
+        throw .descriptor("resource name \"\(name)\" is used twice")
+      }
     }
     // Foreign keys must point at resources and fields that exist.
     for resource in resources {
@@ -70,6 +82,12 @@ public struct DataPackageDescriptor: Sendable {
     self.json = json
     self.name = object["name"]?.string
     self.resources = resources
+    self.files = files
+  }
+
+  /// The file resource called `name`, if the package has one.
+  public func file(named name: String) -> FileResourceDescriptor? {
+    files.first { $0.name == name }
   }
 
   /// The resource called `name`, if the package has one.
@@ -86,6 +104,30 @@ public struct ResourceDescriptor: Sendable {
   public let schema: TableSchema
 
   init(json: JSONValue, index: Int) throws(IngestError) {
+    let (object, name, path) = try Self.namedPath(json, index: index)
+    guard let schema = object["schema"] else {
+      throw .descriptor("resource \"\(name)\" has no \"schema\"")
+    }
+    if let format = object["format"]?.string, format.lowercased() != "csv" {
+      throw .descriptor("resource \"\(name)\": format \"\(format)\" is not supported (csv only)")
+    }
+    if let encoding = object["encoding"]?.string, !["utf-8", "utf8"].contains(encoding.lowercased()) {
+      throw .descriptor("resource \"\(name)\": encoding \"\(encoding)\" is not supported (UTF-8 only)")
+    }
+    self.name = name
+    self.path = path
+    self.schema = try TableSchema(json: schema, resource: name)
+  }
+
+  /// A `"type": "file"` resource: name and path by the same rules as a table's.
+  static func fileResource(json: JSONValue, index: Int) throws(IngestError) -> FileResourceDescriptor {
+    let (_, name, path) = try namedPath(json, index: index)
+    return try FileResourceDescriptor(json: json, name: name, path: path)
+  }
+
+  private static func namedPath(_ json: JSONValue, index: Int) throws(IngestError) -> (
+    [String: JSONValue], String, String
+  ) {
     guard let object = json.object else { throw .descriptor("resource \(index + 1) must be an object") }
     guard let name = object["name"]?.string, !name.isEmpty else {
       throw .descriptor("resource \(index + 1) has no \"name\"")
@@ -102,19 +144,8 @@ public struct ResourceDescriptor: Sendable {
         "resource \"\(name)\": \"path\" must be one string (inline data and multi-file resources are not supported)"
       )
     }
-    try Self.checkPath(path, resource: name)
-    guard let schema = object["schema"] else {
-      throw .descriptor("resource \"\(name)\" has no \"schema\"")
-    }
-    if let format = object["format"]?.string, format.lowercased() != "csv" {
-      throw .descriptor("resource \"\(name)\": format \"\(format)\" is not supported (csv only)")
-    }
-    if let encoding = object["encoding"]?.string, !["utf-8", "utf8"].contains(encoding.lowercased()) {
-      throw .descriptor("resource \"\(name)\": encoding \"\(encoding)\" is not supported (UTF-8 only)")
-    }
-    self.name = name
-    self.path = path
-    self.schema = try TableSchema(json: schema, resource: name)
+    try checkPath(path, resource: name)
+    return (object, name, path)
   }
 
   /// A resource path may not leave the package folder (Data Package spec, "path").

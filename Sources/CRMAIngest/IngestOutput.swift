@@ -19,8 +19,16 @@ public enum IngestOutput {
   public static func files(_ result: IngestResult) -> [String: [UInt8]] {
     var files: [String: [UInt8]] = [:]
     for table in result.tables { files[table.resource.path] = table.csvBytes() }
-    files["datapackage.json"] = Array(result.descriptor.json.serialized().utf8)
+    files["datapackage.json"] = Array(tablesOnly(result.descriptor.json).serialized().utf8)
     return files
+  }
+
+  /// The descriptor without its file resources: the output holds the tables read from them,
+  /// not the publishers' files, whose hashes the input package keeps.
+  static func tablesOnly(_ json: JSONValue) -> JSONValue {
+    guard var object = json.object, let resources = object["resources"]?.array else { return json }
+    object["resources"] = .array(resources.filter { $0["type"]?.string != "file" })
+    return .object(object)
   }
 
   /// Replaces `directory` with the output set as a whole.

@@ -1,6 +1,6 @@
 /// One problem found in the data: a value, a row or a file that breaks its Table Schema. The
 /// ingest stage collects all of them instead of stopping at the first.
-public struct IngestProblem: Sendable, Equatable, CustomStringConvertible {
+public struct IngestProblem: Error, Sendable, Equatable, CustomStringConvertible {
   /// What kind of rule the data broke.
   public enum Kind: String, Sendable {
     /// The resource's file is missing or unreadable (exit 66).
@@ -17,6 +17,8 @@ public struct IngestProblem: Sendable, Equatable, CustomStringConvertible {
     /// (renamed or removed), or declared with a type crma cannot read, or a resource crma needs is
     /// absent. The package is not crma's as described (exit 78).
     case schemaMismatch
+    /// A file resource is not the file the package records: its size or SHA-256 differs.
+    case integrity
   }
 
   public var kind: Kind

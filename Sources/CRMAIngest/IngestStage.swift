@@ -40,7 +40,111 @@ public enum IngestStage {
         ])
     }
     problems += checkForeignKeys(descriptor, tables, directory: directory)
+    for file in descriptor.files {
+      if case .failure(let problem) = readFile(file, directory: directory) { problems.append(problem) }
+    }
     return IngestResult(descriptor: descriptor, tables: tables, problems: problems, directory: directory)
+  }
+
+  /// Largest file resource read, in bytes.
+  public static let maxFileBytes = 64 * 1024 * 1024
+
+  /// The bytes of a file resource, after checking that it stays inside the package folder, is a
+  /// regular file within the size limit, and has the size and SHA-256 the package records. A
+  /// mismatch names the file and both hashes.
+  public static func readFile(_ file: FileResourceDescriptor, directory: String) -> Result<
+    [UInt8], IngestProblem
+  > {
+    let path = displayPath(directory, file.path)
+    func problem(_ kind: IngestProblem.Kind, _ message: String) -> Result<[UInt8], IngestProblem> {
+      .failure(IngestProblem(kind, resource: file.name, path: path, line: nil, column: nil, message: message))
+    }
+    if let escape = escapesFolder(file.path, directory: directory) { return problem(.missingFile, escape) }
+    var status = stat()
+    guard lstat(path, &status) == 0 else { return problem(.missingFile, "cannot open: \(errnoText())") }
+    guard (status.st_mode & S_IFMT) == S_IFREG else { return problem(.missingFile, "is not a regular file") }
+    guard Int(status.st_size) <= maxFileBytes else {
+      return problem(.malformedCSV, "is larger than \(maxFileBytes) bytes")
+    }
+    guard let handle = fopen(path, "rb") else { return problem(.missingFile, "cannot open: \(errnoText())") }
+    defer { fclose(handle) }
+    var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
+    let count = bytes.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
+    bytes.removeLast(bytes.count - count)
+    if let declared = file.bytes, declared != count {
+      return problem(.integrity, "is \(count) bytes, the package records \(declared)")
+    }
+    let found = SHA256.hex(bytes)
+    guard found == file.sha256 else {
+      return problem(
+        .integrity,
+        "SHA-256 is \(found), the package records \(file.sha256): not the file the package declares")
+    }
+    return .success(bytes)
+  }
+
+  /// Checks rows of texts against a table resource's schema, as if read from a file at `path`:
+  /// types and constraints per cell (primary and foreign keys are checked on the whole table).
+  public static func typedRows(
+    _ rows: [[String]], lines: [Int], path: String, resource: ResourceDescriptor
+  ) -> (rows: [[FieldValue?]], problems: [IngestProblem]) {
+    let schema = resource.schema
+    let checkers = schema.fields.map { FieldChecker(field: $0, schemaMissingValues: schema.missingValues) }
+    var typed: [[FieldValue?]] = []
+    var problems: [IngestProblem] = []
+    for (row, line) in zip(rows, lines) {
+      guard row.count == checkers.count else {
+        problems.append(
+          IngestProblem(
+            .malformedCSV, resource: resource.name, path: path, line: line, column: nil,
+            message: "row has \(row.count) fields, the schema \(checkers.count)"))
+        continue
+      }
+      var values: [FieldValue?] = []
+      for (checker, text) in zip(checkers, row) {
+        switch checker.check(text) {
+        case .success(let value): values.append(value)
+        case .failure(let message):
+          values.append(nil)
+          problems.append(
+            IngestProblem(
+              message.kind, resource: resource.name, path: path, line: line, column: checker.field.name,
+              message: message.text))
+        }
+      }
+      typed.append(values)
+    }
+    return (typed, problems)
+  }
+
+  /// A table's primary-key duplicates and foreign keys that resolve to nothing in `result`.
+  public static func keyProblems(of table: Table, in result: IngestResult, directory: String)
+    -> [IngestProblem]
+  {
+    var problems: [IngestProblem] = []
+    let schema = table.resource.schema
+    let keyIndexes = schema.primaryKey.compactMap { schema.index(of: $0) }
+    if !keyIndexes.isEmpty {
+      var seen: [[FieldValue?]: Int] = [:]
+      for (row, line) in zip(table.rows, table.lines) {
+        let key = keyIndexes.map { row[$0] }
+        if let first = seen[key] {
+          problems.append(
+            IngestProblem(
+              .primaryKey, resource: table.name, path: displayPath(directory, table.resource.path),
+              line: line,
+              column: schema.primaryKey.joined(separator: ", "),
+              message:
+                "duplicate primary key (\(key.map { $0?.text ?? "" }.joined(separator: ", "))), first on line \(first)"
+            ))
+        } else {
+          seen[key] = line
+        }
+      }
+    }
+    let others = result.tables.filter { $0.name != table.name } + [table]
+    return problems
+      + checkForeignKeys(result.descriptor, others, directory: directory).filter { $0.resource == table.name }
   }
 
   static func displayPath(_ directory: String, _ path: String) -> String {

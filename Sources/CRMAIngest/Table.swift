@@ -35,6 +35,16 @@ public struct IngestResult: Sendable {
   /// The package folder the result was read from.
   public let directory: String
 
+  /// A result of tables and problems; stages that add rows to a table build a new one.
+  public init(
+    descriptor: DataPackageDescriptor, tables: [Table], problems: [IngestProblem], directory: String
+  ) {
+    self.descriptor = descriptor
+    self.tables = tables
+    self.problems = problems
+    self.directory = directory
+  }
+
   /// The table of the resource called `name`, if it could be read.
   public func table(named name: String) -> Table? { tables.first { $0.name == name } }
 

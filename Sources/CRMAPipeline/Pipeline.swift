@@ -1,6 +1,7 @@
 import CRMAIngest
 import CRMAReport
 import CRMATransform
+import CRMAUSGS
 import CSVStream
 import Foundation
 import Logging
@@ -109,7 +110,7 @@ public struct Pipeline: Sendable {
     } catch {
       throw PipelineError.from(error)
     }
-    let listed = ["datapackage.json"] + descriptor.resources.map(\.path)
+    let listed = ["datapackage.json"] + descriptor.resources.map(\.path) + descriptor.files.map(\.path)
     let present = listed.filter { FileManager.default.fileExists(atPath: "\(dataFolder)/\($0)") }
     let record = StageRecord(tool: toolVersion, inputs: try FileRecord.of(folder: dataFolder, names: present))
     if let skipped = skipIfUnchanged(
@@ -119,7 +120,9 @@ public struct Pipeline: Sendable {
     }
     let result: IngestResult
     do {
-      result = try IngestStage.run(directory: dataFolder, logger: logger)
+      // The USGS publisher files' rows join the hand-entered production_reserves rows.
+      result = USGSStage.merge(
+        try IngestStage.run(directory: dataFolder, logger: logger), directory: dataFolder, logger: logger)
     } catch {
       throw PipelineError.from(error)
     }

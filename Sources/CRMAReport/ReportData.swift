@@ -18,6 +18,7 @@ public struct ReportData: Sendable {
   // The transform's derived tables.
   public var mapping: [MappedFigure] = []
   public var unmapped: [UnmappedFigure] = []
+  public var figures: [NormalisedFigure] = []
   public var reconciled: [ReconciledFact] = []
   public var shares: [ShareRow] = []
   public var concentration: [ConcentrationRow] = []
@@ -73,6 +74,7 @@ public struct ReportData: Sendable {
     data.supplyShares = records("supply_shares", SupplyShare.self)
     data.mapping = records("mapping", MappedFigure.self)
     data.unmapped = records("unmapped", UnmappedFigure.self)
+    data.figures = records("figures", NormalisedFigure.self)
     data.reconciled = records("reconciled", ReconciledFact.self)
     data.shares = records("shares", ShareRow.self)
     data.concentration = records("concentration", ConcentrationRow.self)

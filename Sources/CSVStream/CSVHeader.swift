@@ -4,7 +4,7 @@ public struct CSVHeader: Sendable, Equatable {
   private let indexByName: [String: Int]
 
   /// Checks the rules for a header: no empty name, no name twice.
-  init(names: [String], path: String, line: Int) throws(CSVError) {
+  public init(names: [String], path: String, line: Int) throws(CSVError) {
     var index: [String: Int] = [:]
     for (position, name) in names.enumerated() {
       if name.isEmpty {

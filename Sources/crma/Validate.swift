@@ -2,6 +2,7 @@ import ArgumentParser
 import CRMAIngest
 import CRMAPipeline
 import CRMATransform
+import CRMAUSGS
 import CSVStream
 import Logging
 
@@ -72,7 +73,8 @@ func runStage(_ stage: () throws(PipelineError) -> StageReport, folders: [String
 enum IngestCommandSupport {
   static func ingest(directory: String, logger: Logger) throws -> IngestResult {
     do throws(IngestError) {
-      return try IngestStage.run(directory: directory, logger: logger)
+      return USGSStage.merge(
+        try IngestStage.run(directory: directory, logger: logger), directory: directory, logger: logger)
     } catch {
       printError(error.description)
       throw error.code == .missingInput ? ExitStatus.noInput : ExitStatus.config

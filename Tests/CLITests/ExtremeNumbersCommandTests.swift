@@ -6,9 +6,9 @@ import Testing
 /// stage could not handle validate refuses first, naming the user's file, line and column.
 @Suite("crma validate/run: extreme numbers", .serialized)
 struct ExtremeNumbersCommandTests {
-  /// Line 129 of production_reserves.csv: MCS 2026, lithium-mine, AUS, 2025, production, 92000 —
-  /// a figure lithium.md charts.
-  static let line = 129
+  /// Line 3 of production_reserves.csv: MCS 2026, rare-earths-mine, USA, 2025, production, 51000 —
+  /// a figure rare-earths.md charts.
+  static let line = 3
   static let valueColumn = 5
 
   /// Generated values (synthetic) outside crma's bound or not finite.
@@ -61,8 +61,8 @@ struct ExtremeNumbersCommandTests {
       "run", "--data", fixture.path, "--build", "\(out)/build", "--reports", "\(out)/reports",
     ])
     #expect(run.status == 0, "\(value): \(run.standardError)")
-    let lithium = try String(contentsOfFile: "\(out)/reports/lithium.md", encoding: .utf8)
-    #expect(lithium.contains("Production 2025, MCS 2026"))
+    let rareEarths = try String(contentsOfFile: "\(out)/reports/rare-earths.md", encoding: .utf8)
+    #expect(rareEarths.contains("Production 2025, MCS 2026"))
   }
 }
 

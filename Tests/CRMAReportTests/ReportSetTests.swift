@@ -2,6 +2,7 @@ import CRMAIngest
 import CRMAReport
 import CRMATestSupport
 import CRMATransform
+import CRMAUSGS
 import CSVStream
 import Foundation
 import Logging
@@ -11,7 +12,11 @@ import Testing
 struct ReportSetTests {
   static func render(ascii: Bool = false) throws -> [String: String] {
     let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
-    let ingest = try IngestStage.run(directory: Repository.dataDirectory, logger: logger)
+    // As `crma ingest` does: the USGS publisher files' rows join production_reserves.
+    let ingest = USGSStage.merge(
+      try IngestStage.run(directory: Repository.dataDirectory, logger: logger),
+      directory: Repository.dataDirectory,
+      logger: logger)
     let result = TransformStage.run(try TransformInput(ingest: ingest), logger: logger)
     let folder = try TemporaryDirectory()
     defer { folder.remove() }

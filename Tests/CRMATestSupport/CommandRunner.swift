@@ -41,15 +41,30 @@ public enum CommandRunner {
     nonisolated(unsafe) var errData = Data()
     group.enter()
     DispatchQueue.global().async {
-      errData = err.fileHandleForReading.readDataToEndOfFile()
+      errData = readAll(err.fileHandleForReading.fileDescriptor)
       group.leave()
     }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let outData = readAll(out.fileHandleForReading.fileDescriptor)
     group.wait()
     process.waitUntilExit()
     return CommandResult(
       status: process.terminationStatus,
       standardOutput: String(decoding: outData, as: UTF8.self),
       standardError: String(decoding: errData, as: UTF8.self))
+  }
+
+  /// Reads a pipe to its end, retrying reads a signal interrupted (Foundation's
+  /// `readDataToEndOfFile` traps on EINTR).
+  static func readAll(_ descriptor: Int32) -> Data {
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if count > 0 {
+        data.append(contentsOf: buffer[0..<count])
+      } else if count == 0 || errno != EINTR {
+        return data
+      }
+    }
   }
 }

@@ -136,8 +136,9 @@ struct WorldSupplyTests {
       figures, product: "lithium-mine", materialID: "lithium", stage: .extraction,
       countries: Fixtures.countries)
     let row = try #require(result.concentration)
-    #expect(abs(row.hhi - 0.45) < 1e-12)
-    #expect(abs(row.top3Share - 0.9) < 1e-12)
+    #expect(abs(try #require(row.hhi) - 0.45) < 1e-12)
+    #expect(abs(try #require(row.top3Share) - 0.9) < 1e-12)
+    #expect(row.statisticsWithheld.isEmpty)
     #expect(row.largestCountry == "AAA")
     #expect(row.ukraineShare == nil)
     #expect(row.ukraineNote.hasPrefix("not listed separately"))
@@ -147,15 +148,59 @@ struct WorldSupplyTests {
     #expect(result.shares.first { $0.country == "XOT" }?.rank == nil)
   }
 
-  @Test("Ukraine at zero has a zero share and a rank")
+  @Test("Ukraine at zero has a zero share and no rank (a zero producer is not ranked)")
   func ukraineZero() throws {
-    let figures = [Fixtures.figure("AAA", 10), Fixtures.figure("UKR", 0)]
+    let figures = [Fixtures.figure("AAA", 10), Fixtures.figure("UKR", 0), Fixtures.figure("BBB", 0)]
+    let result = WorldSupply.analyse(
+      figures, product: "p", materialID: "lithium", stage: .extraction, countries: Fixtures.countries)
+    let row = try #require(result.concentration)
+    #expect(row.ukraineShare == 0)
+    #expect(row.ukraineRank == nil)
+    #expect(result.shares.first { $0.country == "UKR" }?.rank == nil)
+    #expect(result.shares.first { $0.country == "AAA" }?.rank == 1)
+  }
+
+  @Test(
+    "a table whose listed values fall short of the published world total by more than the tolerance gets no HHI, top-3, shares or ranks"
+  )
+  func incompleteTable() throws {
+    // The MCS 2023 lithium reserves as a top-three transcription had them: Chile, Australia,
+    // Argentina against the published world total of 26 Mt (70 % covered).
+    let figures = [
+      Fixtures.figure("CHL", 9_300_000), Fixtures.figure("AUS", 6_200_000), Fixtures.figure("UKR", 2_700_000),
+      Fixtures.figure("WLD", 26_000_000),
+    ]
+    let result = WorldSupply.analyse(
+      figures, product: "lithium-mine", materialID: "lithium", stage: .extraction,
+      countries: Fixtures.countries)
+    let row = try #require(result.concentration)
+    #expect(row.hhi == nil && row.top3Share == nil && row.largestShare == nil && row.largestCountry.isEmpty)
+    #expect(row.ukraineShare == nil && row.ukraineRank == nil)
+    #expect(
+      row.statisticsWithheld
+        == "no HHI, top-3 share, shares or ranks: the listed values cover only 70 % of the published world total (tolerance 10 %), an incomplete table"
+    )
+    #expect(row.ukraineNote == row.statisticsWithheld)
+    #expect(result.shares.allSatisfy { $0.share == nil && $0.rank == nil })
+    #expect(result.shares.first { $0.country == "CHL" }?.note == row.statisticsWithheld)
+  }
+
+  @Test("within the tolerance (rounded world totals) a table is complete")
+  func withinTolerance() throws {
+    let figures = [Fixtures.figure("AAA", 60), Fixtures.figure("BBB", 31), Fixtures.figure("WLD", 100)]
     let row = try #require(
       WorldSupply.analyse(
         figures, product: "p", materialID: "lithium", stage: .extraction, countries: Fixtures.countries
       ).concentration)
-    #expect(row.ukraineShare == 0)
-    #expect(row.ukraineRank == 2)
+    #expect(row.statisticsWithheld.isEmpty)
+    #expect(row.hhi != nil)
+    let short = [Fixtures.figure("AAA", 60), Fixtures.figure("BBB", 29), Fixtures.figure("WLD", 100)]
+    let incomplete = try #require(
+      WorldSupply.analyse(
+        short, product: "p", materialID: "lithium", stage: .extraction, countries: Fixtures.countries
+      )
+      .concentration)
+    #expect(incomplete.hhi == nil)
   }
 }
 

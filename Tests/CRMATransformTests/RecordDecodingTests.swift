@@ -162,7 +162,7 @@ struct RecordDecodingTests {
   func editionWithoutYear() throws {
     let fixture = try DataFixture()
     defer { fixture.remove() }
-    try fixture.setField("production_reserves.csv", line: 129, column: 0, to: "MCS2026")
+    try fixture.setField("production_reserves.csv", line: 2, column: 0, to: "MCS2026")
     // Without the shipped pattern the edition is valid Table Schema; crma still needs its year.
     let descriptor = "\(fixture.path)/datapackage.json"
     let text = try String(contentsOfFile: descriptor, encoding: .utf8)
@@ -174,7 +174,7 @@ struct RecordDecodingTests {
     #expect(ingest.problems.map(\.description) == [])
     let problems = TransformInput.problems(in: ingest)
     #expect(problems.count == 1)
-    #expect(problems.first?.line == 129)
+    #expect(problems.first?.line == 2)
     #expect(problems.first?.column == "edition")
     #expect(problems.first?.path == "\(fixture.path)/production_reserves.csv")
   }

@@ -52,4 +52,3 @@ public struct RecordProblems: Error, Sendable, CustomStringConvertible {
   public var description: String { problems.map(\.description).joined(separator: "\n") }
 }
 
-extension IngestProblem: Error {}

@@ -133,8 +133,9 @@ public struct MaterialReport {
       document.add(.chart { width, style in chart.render(width: width, style: style) })
       let ukraineText: String
       if let ukraine, let share = ukraine.share {
+        let rank = ukraine.rank.map { "rank \($0)" } ?? "no rank (no output)"
         ukraineText =
-          "Ukraine: \(NumberText.quantity(ukraine.value ?? 0)) \(unit), \(NumberText.percent(fraction: share)) of the listed total, rank \(ukraine.rank.map(String.init) ?? "")."
+          "Ukraine: \(NumberText.quantity(ukraine.value ?? 0)) \(unit), \(NumberText.percent(fraction: share)) of the listed total, \(rank)."
       } else if let ukraine {
         ukraineText = "Ukraine: \(ukraine.note)."
       } else {
@@ -168,21 +169,20 @@ public struct MaterialReport {
           ],
           rows: rows.map { row in
             [
-              row.subject, row.measure, String(row.year), row.edition, NumberText.index(row.hhi),
-              NumberText.percent(fraction: row.top3Share), countryName(row.largestCountry),
-              NumberText.percent(fraction: row.largestShare),
+              row.subject, row.measure, String(row.year), row.edition,
+              row.hhi.map(NumberText.index) ?? "—",
+              row.top3Share.map { NumberText.percent(fraction: $0) } ?? "—",
+              row.largestCountry.isEmpty ? "—" : countryName(row.largestCountry),
+              row.largestShare.map { NumberText.percent(fraction: $0) } ?? "—",
               row.ukraineShare.map { NumberText.percent(fraction: $0) }
-                ?? (row.ukraineNote.hasPrefix("no value") ? "no value" : "not listed"),
+                ?? (!row.statisticsWithheld.isEmpty
+                  ? "—" : row.ukraineNote.hasPrefix("no value") ? "no value" : "not listed"),
               row.ukraineRank.map { String($0) + " " + citations.cite(row.sourceID) } ?? "—",
             ]
           })))
-    let partial = rows.filter { $0.note.contains("partial table") }
-    if !partial.isEmpty {
+    for row in rows where !row.statisticsWithheld.isEmpty {
       document.add(
-        .paragraph(
-          "Partial tables (listed values cover less than 90 % of the published world total): "
-            + partial.map { "\($0.subject) \($0.measure) \($0.year) (\($0.edition))" }.joined(separator: ", ")
-            + "."))
+        .paragraph("\(row.subject) \(row.measure) \(row.year) (\(row.edition)): \(row.statisticsWithheld)."))
     }
   }
 
@@ -300,6 +300,16 @@ public struct MaterialReport {
       }
       guard !values.isEmpty else { continue }
       drewAny = true
+      // Each edition's figure for a year, from the figures table (record "EDITION|PRODUCT|UKR|YEAR|production"),
+      // so revisions between editions are shown beside the preferred one.
+      var editions: [Int: [(edition: String, value: String)]] = [:]
+      for figure in data.figures where figure.resource == "production_reserves" {
+        let key = figure.record.split(separator: "|").map(String.init)
+        guard key.count == 5, key[1] == product.id, key[2] == "UKR", key[4] == "production",
+          let year = Int(key[3])
+        else { continue }
+        editions[year, default: []].append((key[0], NumberText.quantity(figure.value)))
+      }
       let unit = rows.first?.preferred.unit ?? ""
       let line = Sparkline(label: product.id, unit: unit, values: values)
       document.add(.chart { width, style in line.render(width: width, style: style) })
@@ -308,11 +318,15 @@ public struct MaterialReport {
           TextTable(
             columns: [
               .init("Year", .right), .init("Ukraine (\(unit))", .right), .init("Edition"), .init("Flag"),
+              .init("Earlier editions (revised)"),
             ],
             rows: rows.sorted { $0.year < $1.year }.map { row in
               [
                 String(row.year), NumberText.quantity(row.preferred.value ?? 0), row.preferred.edition,
                 row.preferred.flag + " " + citations.cite(row.preferred.sourceID),
+                (editions[row.year] ?? []).filter { $0.edition != row.preferred.edition }
+                  .sorted { $0.edition > $1.edition }.map { "\($0.value) (\($0.edition))" }
+                  .joined(separator: "; "),
               ]
             })))
     }

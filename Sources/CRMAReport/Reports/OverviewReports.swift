@@ -40,16 +40,22 @@ public enum OverviewReports {
     }
     row("World production: largest producer, HHI, top-3") { spec in
       latestConcentration(spec, measure: "production").map { c in
-        "\(c.subject) \(c.year): \(countryName(c.largestCountry)) \(NumberText.percent(fraction: c.largestShare)), HHI \(NumberText.index(c.hhi)), top-3 \(NumberText.percent(fraction: c.top3Share))\(citations.cite(c.sourceID))"
+        guard let hhi = c.hhi, let largest = c.largestShare, let top3 = c.top3Share else {
+          return "\(c.subject) \(c.year): \(c.statisticsWithheld)\(citations.cite(c.sourceID))"
+        }
+        return
+          "\(c.subject) \(c.year): \(countryName(c.largestCountry)) \(NumberText.percent(fraction: largest)), HHI \(NumberText.index(hhi)), top-3 \(NumberText.percent(fraction: top3))\(citations.cite(c.sourceID))"
       }.joined(separator: "; ")
     }
     func ukraineShares(_ spec: MaterialSpec, measure: String) -> String {
       latestConcentration(spec, measure: measure).map { c in
         let share =
           c.ukraineShare.map {
-            "\(NumberText.percent(fraction: $0)) (rank \(c.ukraineRank.map(String.init) ?? ""))"
+            "\(NumberText.percent(fraction: $0)) (\(c.ukraineRank.map { "rank \($0)" } ?? "no rank: no output"))"
           }
-          ?? (c.ukraineNote.hasPrefix("no value") ? "no value" : "not listed separately")
+          ?? (!c.statisticsWithheld.isEmpty
+            ? "no share (incomplete table)"
+            : c.ukraineNote.hasPrefix("no value") ? "no value" : "not listed separately")
         return "\(c.subject) \(c.year): \(share)"
       }.joined(separator: "; ")
     }
@@ -149,6 +155,10 @@ public enum OverviewReports {
       text += " Read at: <\(source.url)>."
       text += " Confidence: \(source.confidence.rawValue)."
       if let terms = source.terms { text += " Terms: \(TextTable.escape(terms))." }
+      if let retrievedFrom = source.retrievedFrom {
+        text +=
+          " crma's copy of the publisher's file retrieved from `\(retrievedFrom)` (provenance, not the citation)."
+      }
       text += " Id: `\(id)`."
       lines.append(text)
     }

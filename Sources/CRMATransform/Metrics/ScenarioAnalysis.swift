@@ -72,7 +72,7 @@ public enum ScenarioAnalysis {
       result.hhiAfter = after.concentration?.hhi
       result.largestCountryAfter = after.concentration?.largestCountry
       result.largestShareAfter = after.concentration?.largestShare
-      result.largestAboveCapAfter = after.concentration.map { $0.largestShare * 100 > cap }
+      result.largestAboveCapAfter = after.concentration?.largestShare.map { $0 * 100 > cap }
       result.status =
         "world supply recomputed; EU sourcing not recomputed (no EU supply in tonnes in the data package)"
       return result

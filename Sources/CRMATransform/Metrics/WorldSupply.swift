@@ -11,7 +11,8 @@ public struct ShareRow: Sendable {
   public var unit: String
   /// Fraction (0–1) of the sum of all listed values (countries and "other countries").
   public var share: Double?
-  /// Rank among countries (aggregates are not ranked); nil without a value.
+  /// Rank among countries (aggregates are not ranked); nil without a value, for a zero output
+  /// and in an incomplete table.
   public var rank: Int?
   public var flag: String
   public var greaterThan: Bool
@@ -36,15 +37,20 @@ public struct ConcentrationRow: Sendable {
   public var total: Double?
   public var publishedWorldTotal: Double?
   public var unit: String
-  public var hhi: Double
-  public var top3Share: Double
+  /// nil when the table is incomplete (see `statisticsWithheld`).
+  public var hhi: Double?
+  public var top3Share: Double?
+  /// Empty when the table is incomplete.
   public var largestCountry: String
-  public var largestShare: Double
+  public var largestShare: Double?
   public var ukraineShare: Double?
   public var ukraineRank: Int?
   public var ukraineNote: String
   public var note: String
   public var sourceID: String
+  /// Why no HHI, top-3 share, largest share or rank is given: the listed values cover less of
+  /// the published world total than ``WorldSupply/coverageTolerance`` allows. Empty otherwise.
+  public var statisticsWithheld = ""
 }
 
 /// World production and reserves: shares, ranks and concentration per product, year and measure,
@@ -53,6 +59,12 @@ public struct ConcentrationRow: Sendable {
 public enum WorldSupply {
   public static let ukraine = "UKR"
   public static let world = "WLD"
+  /// How far the sum of a table's listed values may fall short of its published world total
+  /// (as a fraction of that total) before the table counts as incomplete and gets no HHI, top-3
+  /// share, shares or ranks. USGS rounds world totals to two or three significant figures
+  /// ("World total (rounded)"), which moves the sum by a few percent; a shortfall beyond 10 %
+  /// means producers are missing from the table (as in a top-three transcription).
+  public static let coverageTolerance = 0.10
 
   /// Shares and concentration of every USGS product, measure and year.
   public static func compute(_ input: TransformInput) -> (
@@ -97,9 +109,17 @@ public enum WorldSupply {
     let parts = figures.filter { $0.country != world }
     var values: [String: Double] = [:]
     for figure in parts { if let value = figure.value { values[figure.country] = value } }
-    let shareOf = Concentration.shares(values)
+    let total = values.values.sorted().reduce(0, +)
+    let published = figures.first { $0.country == world }?.value
+    var withheld = ""
+    if let published, published > 0, total < (1 - coverageTolerance) * published {
+      withheld =
+        "no HHI, top-3 share, shares or ranks: the listed values cover only \(NumberFormatting.fixed(total / published * 100, digits: 0)) % of the published world total (tolerance \(NumberFormatting.fixed(coverageTolerance * 100, digits: 0)) %), an incomplete table"
+    }
+    let shareOf = withheld.isEmpty ? Concentration.shares(values) : [:]
     let countryValues = values.filter { !isAggregate($0.key) }
-    let ranks = Concentration.ranks(countryValues)
+    // A country with zero output is listed, not ranked.
+    let ranks = withheld.isEmpty ? Concentration.ranks(countryValues.filter { $0.value > 0 }) : [:]
     var rows: [ShareRow] = []
     for figure in figures.sorted(by: { $0.country < $1.country }) {
       let isWorld = figure.country == world
@@ -111,7 +131,7 @@ public enum WorldSupply {
           greaterThan: figure.greaterThan, sourceID: figure.sourceID,
           note: isWorld
             ? "published world total (not a part of the sum)"
-            : figure.value == nil ? "no value (\(figure.flag))" : ""))
+            : figure.value == nil ? "no value (\(figure.flag))" : withheld))
     }
     let ukraineFigure = figures.first { $0.country == ukraine }
     var ukraineNote = ""
@@ -127,33 +147,30 @@ public enum WorldSupply {
     } else if ukraineFigure?.value == nil {
       ukraineNote = "no value (\(ukraineFigure!.flag))"
     }
+    if !withheld.isEmpty, ukraineFigure?.value != nil { ukraineNote = withheld }
     guard !countryValues.isEmpty else { return (rows, nil) }
-    let countryShares = countryValues.keys.sorted().map { shareOf[$0]! }
+    let countryShares = countryValues.keys.sorted().compactMap { shareOf[$0] }
     let largest = countryValues.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }!
-    let withheld = parts.filter { $0.value == nil }.map(\.country).sorted()
+    let withoutValue = parts.filter { $0.value == nil }.map(\.country).sorted()
     var notes = [
       "HHI over listed countries; \"other countries\" is not one supplier and is left out of the sum of squares"
     ]
-    if !withheld.isEmpty { notes.append("without a value: \(withheld.joined(separator: ", "))") }
+    if !withoutValue.isEmpty { notes.append("without a value: \(withoutValue.joined(separator: ", "))") }
     if parts.contains(where: \.greaterThan) { notes.append("some values are lower bounds (>)") }
-    let total = values.values.sorted().reduce(0, +)
-    if let published = figures.first(where: { $0.country == world })?.value, published > 0,
-      total < 0.9 * published
-    {
-      notes.append(
-        "listed values cover only \(NumberFormatting.fixed(total / published * 100, digits: 0)) % of the published world total: a partial table, shares are of the listed sum"
-      )
-    }
-    let row = ConcentrationRow(
+    if !withheld.isEmpty { notes = [withheld] }
+    let complete = withheld.isEmpty
+    var row = ConcentrationRow(
       dataset: "usgs", subject: product, materialID: materialID, stage: stage, year: first.year,
       measure: first.measure.rawValue,
       edition: first.edition, countries: countryValues.count, total: total,
       publishedWorldTotal: figures.first { $0.country == world }?.value, unit: first.unit,
-      hhi: Concentration.hhi(countryShares), top3Share: Concentration.topShare(countryShares),
-      largestCountry: largest.key, largestShare: shareOf[largest.key]!,
+      hhi: complete ? Concentration.hhi(countryShares) : nil,
+      top3Share: complete ? Concentration.topShare(countryShares) : nil,
+      largestCountry: complete ? largest.key : "", largestShare: shareOf[largest.key],
       ukraineShare: ukraineFigure.flatMap { shareOf[$0.country] },
       ukraineRank: ranks[ukraine], ukraineNote: ukraineNote, note: notes.joined(separator: "; "),
       sourceID: first.sourceID)
+    row.statisticsWithheld = withheld
     return (rows, row)
   }
 }

@@ -164,6 +164,9 @@ extension TransformResult {
           s(ConcentrationRow.Column.ukraineNote, "Why Ukraine has no share"),
           s(ConcentrationRow.Column.note, "How it was computed"),
           s(ConcentrationRow.Column.sourceID, "Source"),
+          s(
+            ConcentrationRow.Column.statisticsWithheld,
+            "Why no HHI, top-3 share, shares or ranks are given (an incomplete table); empty when they are"),
         ],
         primaryKey: [
           ConcentrationRow.Column.dataset, ConcentrationRow.Column.subject,
@@ -178,7 +181,7 @@ extension TransformResult {
             Cell.number($0.top3Share),
             $0.largestCountry, Cell.number($0.largestShare), Cell.number($0.ukraineShare),
             Cell.int($0.ukraineRank), $0.ukraineNote,
-            $0.note, $0.sourceID,
+            $0.note, $0.sourceID, $0.statisticsWithheld,
           ]
         }),
       OutputTable(

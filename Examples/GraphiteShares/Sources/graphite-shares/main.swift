@@ -25,8 +25,10 @@ do {
     columns: [.init("Mix"), .init("Stage"), .init("HHI", .right), .init("Top-3", .right), .init("Largest"), .init("Ukraine", .right)],
     rows: rows.map { row in
       [
-        row.measure, row.stage.rawValue, NumberText.index(row.hhi), NumberText.percent(fraction: row.top3Share),
-        "\(row.largestCountry) \(NumberText.percent(fraction: row.largestShare))",
+        // nil when the table is incomplete (row.statisticsWithheld says why).
+        row.measure, row.stage.rawValue, row.hhi.map(NumberText.index) ?? "—",
+        row.top3Share.map { NumberText.percent(fraction: $0) } ?? "—",
+        "\(row.largestCountry) \(row.largestShare.map { NumberText.percent(fraction: $0) } ?? "—")",
         row.ukraineShare.map { NumberText.percent(fraction: $0) } ?? "not listed",
       ]
     })

@@ -5,7 +5,7 @@ public struct Source: TableRecord {
   /// The fields of sources.csv the transform reads.
   public enum Column: String, RecordColumn {
     case id = "source_id", publisher, title, edition, url, confidence, accessed, transcribed, terms
-    case published, shortLabel = "short_label"
+    case published, shortLabel = "short_label", retrievedFrom = "retrieved_from"
   }
 
   public var id: String
@@ -26,12 +26,16 @@ public struct Source: TableRecord {
   public var published: String?
   /// The citation label, where publisher and date would not read well.
   public var shortLabel: String?
+  /// Where crma's copy of a publisher's file was retrieved from (repository, path, commit): provenance,
+  /// not the citation.
+  public var retrievedFrom: String?
 
   /// A source, for tests and other analyses.
   public init(
     id: String, publisher: String, title: String = "", edition: String = "", url: String,
     confidence: SourceConfidence = .medium, accessed: String? = nil, transcribed: String,
-    terms: String? = nil, published: String? = nil, shortLabel: String? = nil
+    terms: String? = nil, published: String? = nil, shortLabel: String? = nil,
+    retrievedFrom: String? = nil
   ) {
     self.id = id
     self.publisher = publisher
@@ -44,6 +48,7 @@ public struct Source: TableRecord {
     self.terms = terms
     self.published = published
     self.shortLabel = shortLabel
+    self.retrievedFrom = retrievedFrom
   }
 
   /// Decodes a row of sources.csv.
@@ -59,5 +64,6 @@ public struct Source: TableRecord {
     terms = try row.optionalString(.terms)
     published = try row.optionalString(.published)
     shortLabel = try row.optionalString(.shortLabel)
+    retrievedFrom = try row.optionalString(.retrievedFrom)
   }
 }

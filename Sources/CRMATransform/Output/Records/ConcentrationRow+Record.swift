@@ -24,6 +24,7 @@ extension ConcentrationRow: TableRecord {
     case ukraineNote = "ukraine_note"
     case note
     case sourceID = "source_id"
+    case statisticsWithheld = "statistics_withheld"
   }
 
   /// Decodes a row of `concentration.csv`, as the report reads it.
@@ -39,14 +40,15 @@ extension ConcentrationRow: TableRecord {
     total = try row.optionalNumber(.total)
     publishedWorldTotal = try row.optionalNumber(.publishedWorldTotal)
     unit = try row.text(.unit)
-    hhi = try row.number(.hhi)
-    top3Share = try row.number(.top3Share)
+    hhi = try row.optionalNumber(.hhi)
+    top3Share = try row.optionalNumber(.top3Share)
     largestCountry = try row.text(.largestCountry)
-    largestShare = try row.number(.largestShare)
+    largestShare = try row.optionalNumber(.largestShare)
     ukraineShare = try row.optionalNumber(.ukraineShare)
     ukraineRank = try row.optionalInteger(.ukraineRank)
     ukraineNote = try row.text(.ukraineNote)
     note = try row.text(.note)
     sourceID = try row.text(.sourceID)
+    statisticsWithheld = try row.text(.statisticsWithheld)
   }
 }
