@@ -11,9 +11,12 @@ public struct ProductCrosswalk: Sendable {
 
   /// Code keys (digit count << 56 | value), sorted, and the target index of each: a binary search
   /// over a few dozen codes is cheaper per row than hashing.
-  private let keys: [UInt64]
-  private let indexes: [Int]
+  let keys: [UInt64]
+  let indexes: [Int]
   public let targets: [Target]
+  /// Codes the map lists with no material: deliberately outside the crosswalk (for example
+  /// CN 85051190, permanent magnets without rare earths), with the map's note.
+  public private(set) var exclusions: [String: String] = [:]
 
   /// A crosswalk from (code, material, stage) entries; codes that are not digits are skipped.
   public init(codes: [(code: String, material: String, stage: String)]) {
@@ -42,14 +45,27 @@ public struct ProductCrosswalk: Sendable {
       throw TradeError(.configuration, "the data package has no commodity_map")
     }
     var codes: [(String, String, String)] = []
+    var exclusions: [String: String] = [:]
     for row in map.rows.indices {
       let system = map.value(row, "code_system")?.text
-      guard system == "HS" || system == "CN8", let code = map.value(row, "code")?.text,
-        let material = map.value(row, "material_id")?.text, let stage = map.value(row, "stage")?.text
-      else { continue }
+      guard system == "HS" || system == "CN8", let code = map.value(row, "code")?.text else { continue }
+      guard let material = map.value(row, "material_id")?.text, !material.isEmpty else {
+        exclusions[code] = map.value(row, "mapping_note")?.text ?? map.value(row, "description")?.text ?? ""
+        continue
+      }
+      guard let stage = map.value(row, "stage")?.text else { continue }
       codes.append((code, material, stage))
     }
     self.init(codes: codes)
+    self.exclusions = exclusions
+  }
+
+  /// The target of a product code given as text, as the scan would find it.
+  public func target(ofCode code: String) -> Target? {
+    let bytes = Array(code.utf8)
+    let found = bytes.withUnsafeBytes { lookup($0) }
+    if case .target(let index) = found { return targets[index] }
+    return nil
   }
 
   static func key<Bytes: Collection>(_ digits: Bytes) -> UInt64? where Bytes.Element == UInt8 {
@@ -60,21 +76,6 @@ public struct ProductCrosswalk: Sendable {
       value = value * 10 + UInt64(byte - 48)
     }
     return UInt64(digits.count) << 56 | value
-  }
-
-  /// The target index of a product code, or nil when the code is outside the crosswalk. Throws
-  /// nothing: a code that is not all digits gives `.malformed`.
-  /// The sorted keys and their target indexes as plain buffers, for the per-field scan path
-  /// (reading arrays through a pointer would retain them on every call). The caller frees them.
-  func unsafeTable() -> (keys: UnsafeMutableBufferPointer<UInt64>, indexes: UnsafeMutableBufferPointer<Int>) {
-    let keyBuffer = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(1, keys.count))
-    let indexBuffer = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, indexes.count))
-    _ = keyBuffer.initialize(from: keys)
-    _ = indexBuffer.initialize(from: indexes)
-    return (
-      UnsafeMutableBufferPointer(rebasing: keyBuffer[0..<keys.count]),
-      UnsafeMutableBufferPointer(rebasing: indexBuffer[0..<indexes.count])
-    )
   }
 
   @inline(__always)

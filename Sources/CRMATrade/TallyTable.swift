@@ -1,6 +1,6 @@
 /// An open-addressing hash table from two 64-bit keys to totals, with a cheap multiplicative
 /// hash: the per-row `Dictionary` lookup with SipHash showed in profiles. Not for untrusted
-/// keys at adversarial scale — the keys here are (partner code, target and year), a few
+/// keys at adversarial scale — the keys here are (partner code, product and period), a few
 /// thousand distinct values per file.
 struct TallyTable: Sendable {
   private var keys1: [UInt64]
@@ -26,11 +26,9 @@ struct TallyTable: Sendable {
     return Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
   }
 
-  /// Adds to the totals of (key1, key2), creating them when new.
+  /// The slot of (key1, key2), created when new.
   @inline(__always)
-  mutating func add(
-    _ key1: UInt64, _ key2: UInt64, value: Int128, mass: Int128?, rows: Int = 1, rowsWithoutMass: Int? = nil
-  ) {
+  private mutating func index(_ key1: UInt64, _ key2: UInt64) -> Int {
     var index = slot(key1, key2)
     // Probing reads through unchecked buffers: `index` is always masked into range.
     let found: Bool = keys1.withUnsafeBufferPointer { k1 in
@@ -44,30 +42,34 @@ struct TallyTable: Sendable {
     if !found {
       if (count + 1) * 2 > mask {
         grow()
-        add(key1, key2, value: value, mass: mass, rows: rows, rowsWithoutMass: rowsWithoutMass)
-        return
+        return self.index(key1, key2)
       }
       used[index] = true
       keys1[index] = key1
       keys2[index] = key2
       count += 1
     }
-    let slotIndex = index
+    return index
+  }
+
+  /// Adds one row to the totals of (key1, key2); checked, an overflow marks the group.
+  @inline(__always)
+  mutating func add(_ key1: UInt64, _ key2: UInt64, value: Int128, mass: Int128?) {
+    let slotIndex = index(key1, key2)
     values.withUnsafeMutableBufferPointer { totals in
-      totals[slotIndex].value += value
-      if let mass { totals[slotIndex].mass += mass }
-      totals[slotIndex].rowsWithoutMass += rowsWithoutMass ?? (mass == nil ? 1 : 0)
-      totals[slotIndex].rows += rows
+      totals[slotIndex].add(value: value, mass: mass, rows: 1, rowsWithoutMass: mass == nil ? 1 : 0)
     }
+  }
+
+  /// Adds another group's totals to (key1, key2).
+  mutating func merge(_ key1: UInt64, _ key2: UInt64, _ other: TradeTally.Totals) {
+    let slotIndex = index(key1, key2)
+    values[slotIndex].merge(other)
   }
 
   private mutating func grow() {
     var bigger = TallyTable(capacity: mask + 1)
-    forEach { key1, key2, totals in
-      bigger.add(
-        key1, key2, value: totals.value, mass: totals.mass, rows: totals.rows,
-        rowsWithoutMass: totals.rowsWithoutMass)
-    }
+    forEach { key1, key2, totals in bigger.merge(key1, key2, totals) }
     self = bigger
   }
 

@@ -11,7 +11,9 @@ import Synchronization
 /// nominal cut at which the number of quote characters so far is even), each part is read by its
 /// own libcsv parser over `pread`, and the parts' exact (fixed-point) totals are merged in file
 /// order, so the result does not depend on the split. A file whose parts do not parse (quoting
-/// broken across the cut) is read again in one part, so its errors are reported as for one parser.
+/// broken across the cut) is read again in one part, so its errors are reported as for one
+/// parser; that fallback is logged as a warning and counted in
+/// ``TradeResult/rereadsInOnePart``, so a test can assert it never happens on a good file.
 public enum TradeIngest {
   /// How a trade file is read.
   public struct Options: Sendable {
@@ -40,8 +42,8 @@ public enum TradeIngest {
 
   /// Reads the extract at `path` and returns its aggregate; throws `TradeError` for missing columns or too many bad rows, `CSVError` for broken CSV.
   public static func run(
-    path: String, columns: TradeColumns, crosswalk: ProductCrosswalk, options: Options = Options(),
-    logger: Logger
+    path: String, columns: TradeColumns, crosswalk: ProductCrosswalk, partners: PartnerCodes? = nil,
+    options: Options = Options(), logger: Logger
   ) throws -> TradeResult {
     let header = try CSVReader(path: path, limits: options.limits).header
     let indexes: [TradeColumns.Role: Int]
@@ -53,10 +55,14 @@ public enum TradeIngest {
       indexes: indexes, fieldCount: header.count, importFlows: columns.importFlows, crosswalk: crosswalk)
     let parts = try split(path: path, parts: options.workers, minimumPartBytes: options.minimumPartBytes)
     var tally: TradeTally
+    var rereads = 0
     do {
       tally = try scanParts(parts, path: path, header: header, scanner: scanner, options: options)
     } catch let error as CSVError where parts.count > 1 {
-      logger.info("parallel read failed; reading in one part", metadata: ["error.message": "\(error)"])
+      rereads += 1
+      logger.warning(
+        "parallel read failed; reading in one part",
+        metadata: ["input.path": "\(path)", "error.message": "\(error)", "parts": "\(parts.count)"])
       tally = try scanParts(
         [Part(range: parts[0].range.lowerBound..<parts.last!.range.upperBound)], path: path,
         header: header, scanner: scanner, options: options)
@@ -68,7 +74,8 @@ public enum TradeIngest {
         "rows.added": "\(tally.rowsAdded)",
         "rows.rejected": "\(tally.badRows)",
       ])
-    let result = TradeResult(tally: tally, crosswalk: crosswalk, path: path)
+    var result = try TradeResult(tally: tally, crosswalk: crosswalk, partners: partners, path: path)
+    result.rereadsInOnePart = rereads
     if tally.rowsRead > 0, Double(tally.badRows) / Double(tally.rowsRead) > options.maximumBadFraction {
       throw TradeError(
         .badRows,

@@ -1,56 +1,147 @@
 import CSVStream
 
 /// The aggregate of a trade file: import value and mass per CRMA material, stage, partner and
-/// year, each partner's share, and the largest single-partner share against the 65 % cap.
+/// year (and per product code), each third country's share, and the largest single-partner
+/// share against the 65 % cap.
 public struct TradeResult: Sendable {
-  /// Imports of one material and stage from one partner in one year.
+  /// Imports of one material and stage (or one product code) from one partner in one year.
   public struct Row: Sendable, Equatable {
     public var material: String
     public var stage: String
+    /// The product code; empty in the per-material rows.
+    public var product = ""
     public var partner: String
     public var year: Int
     public var value: Int128
     public var mass: Int128
     public var rows: Int
     public var rowsWithoutMass: Int
+    /// Whether the year was built from monthly rows (`YYYYMM`) rather than annual ones.
+    public var fromMonths = false
+
+    /// Mass is known for every row of the group.
+    public var hasMass: Bool { rowsWithoutMass == 0 }
+  }
+
+  /// A product code found among the imports but outside the crosswalk.
+  public struct OutsideCode: Sendable, Equatable {
+    public var code: String
+    public var rows: Int
+    /// The commodity map's note when the code is a deliberate exclusion; nil when unlisted.
+    public var exclusion: String?
   }
 
   public let path: String
+  /// Per material, stage, year and partner.
   public let rows: [Row]
+  /// Per product code, year and partner.
+  public let productRows: [Row]
+  public let outsideCodes: [OutsideCode]
   public let tally: TradeTally
+  /// How often a parallel read failed and the file was read again in one part (logged as a
+  /// warning; 0 for every well-formed file).
+  public internal(set) var rereadsInOnePart = 0
+  /// Partner kinds, when the data package's country tables were given.
+  public let partners: PartnerCodes?
 
-  init(tally: TradeTally, crosswalk: ProductCrosswalk, path: String) {
+  init(tally: TradeTally, crosswalk: ProductCrosswalk, partners: PartnerCodes?, path: String) throws(TradeError) {
     self.path = path
     self.tally = tally
-    var rows: [Row] = []
-    // Keys: partner code (packed bytes), crosswalk target << 16 | year.
-    tally.totals.forEach { partner, targetAndYear, totals in
-      let target = crosswalk.targets[Int(targetAndYear >> 16)]
-      rows.append(
+    self.partners = partners
+    // Annual and monthly rows of one year would be added twice.
+    var kinds: [Int: Set<Bool>] = [:]
+    tally.totals.forEach { _, packed, _ in kinds[TradeKey(packed: packed).year, default: []].insert(TradeKey(packed: packed).monthly) }
+    if let mixed = kinds.filter({ $0.value.count > 1 }).keys.min() {
+      throw TradeError(
+        .periods,
+        "the file has both annual (YYYY or YYYY52) and monthly (YYYYMM) import rows for \(mixed); "
+          + "adding them would count the year twice: keep one kind of period per year")
+    }
+    struct Group: Hashable {
+      var material: String
+      var stage: String
+      var product: String
+      var partner: String
+      var year: Int
+    }
+    var byMaterial: [Group: TradeTally.Totals] = [:]
+    var byProduct: [Group: TradeTally.Totals] = [:]
+    var monthly: Set<Int> = []
+    var overflowed: Group?
+    tally.totals.forEach { partnerKey, packed, totals in
+      let key = TradeKey(packed: packed)
+      let code = TradeKey.code(key.product)
+      guard let target = crosswalk.target(ofCode: code) else { return }
+      if key.monthly { monthly.insert(key.year) }
+      let partner = TradeTally.unpack(partnerKey)
+      let product = Group(
+        material: target.material, stage: target.stage, product: code, partner: partner, year: key.year)
+      var material = product
+      material.product = ""
+      byProduct[product, default: TradeTally.Totals()].merge(totals)
+      byMaterial[material, default: TradeTally.Totals()].merge(totals)
+      if totals.overflow || byProduct[product]!.overflow { overflowed = overflowed ?? product }
+      if byMaterial[material]!.overflow { overflowed = overflowed ?? material }
+    }
+    if let group = overflowed {
+      throw TradeError(
+        .overflow,
+        "the sum of values or masses for \(group.material), \(group.stage)"
+          + (group.product.isEmpty ? "" : " (product \(group.product))")
+          + ", partner \(group.partner), \(group.year) is too large to add exactly (more than about 1.7e32 with 6 decimals)"
+      )
+    }
+    func rows(_ groups: [Group: TradeTally.Totals]) -> [Row] {
+      groups.map { group, totals in
         Row(
-          material: target.material, stage: target.stage, partner: TradeTally.unpack(partner),
-          year: Int(targetAndYear & 0xFFFF), value: totals.value, mass: totals.mass, rows: totals.rows,
-          rowsWithoutMass: totals.rowsWithoutMass))
+          material: group.material, stage: group.stage, product: group.product, partner: group.partner,
+          year: group.year, value: totals.value, mass: totals.mass, rows: totals.rows,
+          rowsWithoutMass: totals.rowsWithoutMass, fromMonths: monthly.contains(group.year))
+      }.sorted {
+        ($0.material, $0.stage, $0.product, $0.year, $0.partner)
+          < ($1.material, $1.stage, $1.product, $1.year, $1.partner)
+      }
     }
-    self.rows = rows.sorted {
-      ($0.material, $0.stage, $0.year, $0.partner) < ($1.material, $1.stage, $1.year, $1.partner)
+    self.rows = rows(byMaterial)
+    self.productRows = rows(byProduct)
+    var outside: [OutsideCode] = []
+    tally.outside.forEach { _, product, totals in
+      let code = TradeKey.code(product)
+      outside.append(
+        OutsideCode(
+          code: code, rows: totals.rows,
+          exclusion: crosswalk.exclusions[code] ?? crosswalk.exclusions[String(code.prefix(6))]
+            ?? crosswalk.exclusions[String(code.prefix(4))]))
     }
+    self.outsideCodes = outside.sorted { $0.code < $1.code }
   }
 
-  /// `aggregate.csv`: one row per material, stage, year and partner.
+  /// `aggregate.csv`: one row per material, stage, year and partner. The net mass is empty when
+  /// no row of the group had one (a value-only extract).
   /// With `sourceID` (the extract's row in data/sources.csv) a `source_id` column is added, so
   /// the file can join the data package as its `trade_imports` resource.
   public func aggregateCSV(sourceID: String? = nil) -> [UInt8] {
+    csv(rows, product: false, sourceID: sourceID)
+  }
+
+  /// `by_product.csv`: the same per product code (CN8 or HS), for shares of one product.
+  public func productCSV(sourceID: String? = nil) -> [UInt8] {
+    csv(productRows, product: true, sourceID: sourceID)
+  }
+
+  private func csv(_ rows: [Row], product: Bool, sourceID: String?) -> [UInt8] {
     var writer = CSVWriter()
-    var header = [
-      "material_id", "stage", "year", "partner", "value", "net_mass_kg", "rows", "rows_without_mass",
-    ]
+    var header = ["material_id", "stage"]
+    if product { header.append("product_code") }
+    header += ["year", "partner", "value", "net_mass_kg", "rows", "rows_without_mass"]
     if sourceID != nil { header.append("source_id") }
     writer.writeRow(header)
     for row in rows {
-      var fields = [
-        row.material, row.stage, String(row.year), row.partner, FixedPoint.text(row.value),
-        FixedPoint.text(row.mass),
+      var fields = [row.material, row.stage]
+      if product { fields.append(row.product) }
+      fields += [
+        String(row.year), row.partner, FixedPoint.text(row.value),
+        row.rowsWithoutMass == row.rows ? "" : FixedPoint.text(row.mass),
         String(row.rows), String(row.rowsWithoutMass),
       ]
       if let sourceID { fields.append(sourceID) }
@@ -59,29 +150,43 @@ public struct TradeResult: Sendable {
     return writer.bytes
   }
 
-  /// `shares.csv`: each partner's share of import value and mass per material, stage and year,
-  /// its rank, and whether the largest partner exceeds the cap.
+  /// `shares.csv`: per material, stage and year, each partner's kind and, for third countries,
+  /// its share of extra-EU import value (and of mass where every row had one), its rank, and
+  /// whether the largest exceeds the cap. Without the package's partner tables every partner is
+  /// ranked and shares are of all imports (`share_of` says which).
   public func sharesCSV(capPercent: Double = 65) -> [UInt8] {
     var writer = CSVWriter()
     writer.writeRow([
-      "material_id", "stage", "year", "partner", "value_share", "mass_share", "rank_by_value",
-      "largest_above_cap",
+      "material_id", "stage", "year", "partner", "partner_kind", "share_of", "value_share", "mass_share",
+      "rank_by_value", "largest_above_cap",
     ])
     let groups = Dictionary(grouping: rows) { "\($0.material)|\($0.stage)|\($0.year)" }
     for key in groups.keys.sorted() {
       let members = groups[key]!.sorted {
         $0.value != $1.value ? $0.value > $1.value : $0.partner < $1.partner
       }
-      let totalValue = members.reduce(Int128(0)) { $0 + $1.value }
-      let totalMass = members.reduce(Int128(0)) { $0 + $1.mass }
-      for (index, row) in members.enumerated() {
+      let kinds = members.map { partners?.resolve($0.partner).kind ?? .thirdCountry }
+      let ranked = zip(members, kinds).filter { $0.1 == .thirdCountry }.map(\.0)
+      let totalValue = ranked.reduce(Int128(0)) { $0 + $1.value }
+      let withMass = ranked.allSatisfy(\.hasMass)
+      let totalMass = ranked.reduce(Int128(0)) { $0 + $1.mass }
+      let shareOf = partners == nil ? "all imports" : "extra-EU imports"
+      var rank = 0
+      for (row, kind) in zip(members, kinds) {
+        guard kind == .thirdCountry else {
+          writer.writeRow([
+            row.material, row.stage, String(row.year), row.partner, kind.rawValue, shareOf, "", "", "", "",
+          ])
+          continue
+        }
+        rank += 1
         let valueShare = totalValue > 0 ? Double(row.value) / Double(totalValue) : 0
-        let massShare = totalMass > 0 ? Double(row.mass) / Double(totalMass) : 0
+        let massShare = withMass && totalMass > 0 ? Double(row.mass) / Double(totalMass) : nil
         writer.writeRow([
-          row.material, row.stage, String(row.year), row.partner,
+          row.material, row.stage, String(row.year), row.partner, kind.rawValue, shareOf,
           NumberFormatting.fixed(valueShare, digits: 6),
-          NumberFormatting.fixed(massShare, digits: 6), String(index + 1),
-          index == 0 ? (valueShare * 100 > capPercent ? "true" : "false") : "",
+          massShare.map { NumberFormatting.fixed($0, digits: 6) } ?? "", String(rank),
+          rank == 1 ? (valueShare * 100 > capPercent ? "true" : "false") : "",
         ])
       }
     }
@@ -90,11 +195,34 @@ public struct TradeResult: Sendable {
 
   /// A few lines for the terminal.
   public func summary() -> String {
+    let annual = Set(rows.filter { !$0.fromMonths }.map(\.year)).sorted()
+    let months = Set(rows.filter(\.fromMonths).map(\.year)).sorted()
     var lines = [
       "\(path): \(tally.rowsRead) rows read; \(tally.rowsAdded) imports added; \(tally.rowsOtherFlow) other flows; "
         + "\(tally.rowsOutOfScope) products outside the crosswalk; \(tally.badRows) bad rows",
-      "\(rows.count) aggregate rows (material, stage, year, partner)",
+      "\(rows.count) aggregate rows (material, stage, year, partner), \(productRows.count) by product; "
+        + "years from annual rows: \(annual.map(String.init).joined(separator: " ")); "
+        + "from monthly rows: \(months.isEmpty ? "none" : months.map(String.init).joined(separator: " "))",
+      rows.allSatisfy({ $0.rowsWithoutMass == $0.rows })
+        ? "no net mass in the file: every share is a share of value" : "shares of value, and of mass where every row had one",
     ]
+    if let partners {
+      var byKind: [PartnerCodes.Kind: Set<String>] = [:]
+      for row in rows { byKind[partners.resolve(row.partner).kind, default: []].insert(row.partner) }
+      lines.append(
+        "partners: " + byKind.keys.sorted().map { "\(byKind[$0]!.count) \($0.rawValue)" }.joined(separator: ", ")
+          + (byKind[.unknown].map { " (unknown: \($0.sorted().joined(separator: " ")))" } ?? ""))
+    }
+    let unlisted = outsideCodes.filter { $0.exclusion == nil }
+    let excluded = outsideCodes.filter { $0.exclusion != nil }
+    if !outsideCodes.isEmpty {
+      lines.append(
+        "products outside the crosswalk: \(excluded.count) listed as deliberately unmapped"
+          + (excluded.isEmpty ? "" : " (\(excluded.map(\.code).joined(separator: " ")))")
+          + ", \(unlisted.count) not in the commodity map"
+          + (unlisted.isEmpty ? "" : " (\(unlisted.map(\.code).joined(separator: " ")))"))
+    }
+    if rereadsInOnePart > 0 { lines.append("the parallel read failed; the file was read again in one part") }
     for bad in tally.firstBadRows { lines.append("  bad row \(path):\(bad.line): \(bad.message)") }
     return lines.joined(separator: "\n") + "\n"
   }

@@ -21,6 +21,8 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidNumber
     case missingColumn
     case parserFailure
+    /// libcsv (or the reader) ran out of memory: the machine's fault, not the file's (exit 70).
+    case outOfMemory
   }
 
   public var code: Code

@@ -1,9 +1,9 @@
 /// Receives one field during ``CSVReader/scan(context:field:record:)``: context, 0-based field
 /// index, bytes (nil when empty) and their count.
-public typealias CSVFieldFunction =
+package typealias CSVFieldFunction =
   @convention(c) (UnsafeMutableRawPointer, Int, UnsafeRawPointer?, Int) -> Void
 /// Receives one record end: context, the line the record started on, its field count.
-public typealias CSVRecordFunction = @convention(c) (UnsafeMutableRawPointer, Int, Int) -> Void
+package typealias CSVRecordFunction = @convention(c) (UnsafeMutableRawPointer, Int, Int) -> Void
 
 /// Reads an RFC 4180 CSV file through libcsv in fixed-size chunks and hands each record to a
 /// closure, so memory stays bounded whatever the file's size.
@@ -80,7 +80,7 @@ public final class CSVReader {
     do {
       return try LibCSVParser(limits: limits, delimiter: UInt8(ascii: ","))
     } catch {
-      throw CSVError(.parserFailure, path: path, message: error.message)
+      throw CSVError(.outOfMemory, path: path, message: error.message)
     }
   }
 
@@ -123,7 +123,7 @@ public final class CSVReader {
   /// it after `scan` returns. Field counts and UTF-8 are not checked; the caller sees the count.
   /// Errors in the file's structure end the scan with a ``CSVError``, after every complete
   /// record before them was delivered.
-  public func scan(
+  package func scan(
     context: UnsafeMutableRawPointer, field: CSVFieldFunction, record: CSVRecordFunction
   ) throws(CSVError) {
     let batch = parser.batch
@@ -243,6 +243,13 @@ public final class CSVReader {
     let failure = parser.parse(data)
     takeCallbackFailure()
     let batch = parser.batch
+    if pendingError == nil, let failure, failure.kind != .parse {
+      // libcsv's own error kind is kept: memory is the machine's fault, not the file's.
+      pendingError = CSVError(
+        failure.kind == .outOfMemory ? .outOfMemory : failure.kind == .tooBig ? .fieldTooLarge : .parserFailure,
+        path: path, line: batch.pointee.recordStartLine, column: batch.pointee.fieldsInPartialRow + 1,
+        message: "libcsv: \(failure.message)")
+    }
     if pendingError == nil, let failure {
       let byte = failure.offset < data.count ? data[failure.offset] : 0
       let message =

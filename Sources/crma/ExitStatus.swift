@@ -6,6 +6,7 @@ import Glibc
 enum ExitStatus {
   static let dataError = ExitCode(65)
   static let noInput = ExitCode(66)
+  static let software = ExitCode(70)
   static let cannotCreate = ExitCode(73)
   static let ioError = ExitCode(74)
   static let config = ExitCode(78)
@@ -14,6 +15,7 @@ enum ExitStatus {
     switch error.code {
     case .cannotOpen: return noInput
     case .readFailed: return ioError
+    case .outOfMemory: return software
     default: return dataError
     }
   }

@@ -9,10 +9,15 @@ struct Trade: ParsableCommand {
     abstract: "Aggregate a Comext or Comtrade extract: imports per CRMA material, stage, partner and year.",
     discussion: """
       Streams FILE in one pass per core (bounded memory), maps product codes to CRMA materials \
-      through data/commodity_map.csv, and writes aggregate.csv and shares.csv to --out. Rows with \
-      a malformed number, product code, period or partner are counted and the first listed; the \
-      run fails (exit 65) when more than --max-bad-percent of the rows are bad. Other flows and \
-      products outside the crosswalk are counted, not errors.
+      through data/commodity_map.csv, and writes aggregate.csv, by_product.csv and shares.csv to \
+      --out. Rows with a malformed or negative number, a bad product code, period or partner are \
+      counted and the first listed; the run fails (exit 65) when more than --max-bad-percent of \
+      the rows are bad, when a sum is too large to add exactly, or when one year has both annual \
+      (YYYY, YYYY52) and monthly (YYYYMM) rows. The mass column is optional (a value-only file \
+      gives shares of value). Partners are classified with the package's countries and \
+      trade_partner_codes: EU members are left out of third-country shares, confidential and \
+      not-a-country codes are counted apart. Other flows and products outside the crosswalk are \
+      counted, not errors.
       """)
 
   @Argument(help: "The trade extract (CSV with a header row).")
@@ -81,19 +86,25 @@ struct Trade: ParsableCommand {
     do {
       let crosswalk = try ProductCrosswalk(ingest: ingest)
       let result = try TradeIngest.run(
-        path: file, columns: layout, crosswalk: crosswalk,
+        path: file, columns: layout, crosswalk: crosswalk, partners: try PartnerCodes(ingest: ingest),
         options: TradeIngest.Options(workers: workers, maximumBadFraction: maxBadPercent / 100),
         logger: logger)
       try OutputFolder.replace(
         out,
-        with: ["aggregate.csv": result.aggregateCSV(sourceID: sourceId), "shares.csv": result.sharesCSV()])
+        with: [
+          "aggregate.csv": result.aggregateCSV(sourceID: sourceId),
+          "by_product.csv": result.productCSV(sourceID: sourceId), "shares.csv": result.sharesCSV(),
+        ])
       print(result.summary(), terminator: "")
     } catch let error as CSVError {
       printError(error.description)
       throw ExitStatus.code(for: error)
     } catch let error as TradeError {
       printError("\(file): \(error.message)")
-      throw error.kind == .columns || error.kind == .badRows ? ExitStatus.dataError : ExitStatus.config
+      switch error.kind {
+      case .columns, .badRows, .overflow, .periods, .input: throw ExitStatus.dataError
+      case .usage, .configuration: throw ExitStatus.config
+      }
     } catch let error as OutputError {
       printError(error.description)
       throw ExitStatus.code(for: error)

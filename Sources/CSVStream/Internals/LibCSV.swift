@@ -56,12 +56,13 @@ final class LibCSVParser {
   }
 
   /// Feeds one chunk. Returns nil when all of it was consumed, else the offset of the byte
-  /// libcsv stopped at and its error text.
-  func parse(_ chunk: UnsafeRawBufferPointer) -> (offset: Int, message: String)? {
+  /// libcsv stopped at, libcsv's own error kind and its text.
+  func parse(_ chunk: UnsafeRawBufferPointer) -> (offset: Int, kind: LibCSVErrorKind, message: String)? {
     guard let base = chunk.baseAddress, chunk.count > 0 else { return nil }
     let consumed = csv_parse(parser, base, chunk.count, onField, onRow, UnsafeMutableRawPointer(batch))
     if consumed < chunk.count {
-      return (consumed, String(cString: csv_strerror(csv_error(parser))))
+      let code = csv_error(parser)
+      return (consumed, LibCSVErrorKind(code), String(cString: csv_strerror(code)))
     }
     return nil
   }
@@ -73,6 +74,20 @@ final class LibCSVParser {
 
   /// Bytes libcsv holds for the field it is still reading; bounded by the field-size limit.
   var pendingFieldCapacity: Int { csv_get_buffer_size(parser) }
+}
+
+/// What libcsv said went wrong: bad quoting (the file's fault), or memory (the machine's).
+enum LibCSVErrorKind: Equatable {
+  case parse, outOfMemory, tooBig, other
+
+  init(_ code: Int32) {
+    switch code {
+    case Int32(CSV_EPARSE): self = .parse
+    case Int32(CSV_ENOMEM): self = .outOfMemory
+    case Int32(CSV_ETOOBIG): self = .tooBig
+    default: self = .other
+    }
+  }
 }
 
 /// An error libcsv itself reported.
