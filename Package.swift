@@ -51,7 +51,7 @@ let package = Package(
     .target(
       name: "CRMAPipeline",
       dependencies: [
-        "CSVStream", "CRMAIngest", "CRMATransform", "CRMAReport", "CRMAUSGS",
+        "CSVStream", "CRMAIngest", "CRMATransform", "CRMAReport", "CRMAUSGS", "CRMATrade",
         .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: strictSettings),

@@ -120,9 +120,12 @@ public struct Pipeline: Sendable {
     }
     let result: IngestResult
     do {
-      // The USGS publisher files' rows join the hand-entered production_reserves rows.
-      result = USGSStage.merge(
-        try IngestStage.run(directory: dataFolder, logger: logger), directory: dataFolder, logger: logger)
+      // The USGS publisher files' rows join the hand-entered production_reserves rows; the trade
+      // extract's aggregate becomes trade_imports.
+      result = TradeImportsStage.merge(
+        USGSStage.merge(
+          try IngestStage.run(directory: dataFolder, logger: logger), directory: dataFolder, logger: logger),
+        directory: dataFolder, logger: logger)
     } catch {
       throw PipelineError.from(error)
     }
@@ -155,9 +158,10 @@ public struct Pipeline: Sendable {
     files[StageRecord.fileName] = record.serialized
     var report = try replace(transformFolder, with: files, stage: "transform")
     report.rowsRead = ingest.tables.map(\.rows.count).reduce(0, +)
-    report.rowsRejected = result.unmapped.count
-    if !result.unmapped.isEmpty {
-      report.message = "\(result.unmapped.count) figure(s) map to no material (see unmapped.csv)"
+    let rejected = result.unmapped.filter { !$0.isDeliberate }.count
+    report.rowsRejected = rejected
+    if rejected > 0 {
+      report.message = "\(rejected) figure(s) map to no material (see unmapped.csv)"
     }
     return report
   }

@@ -23,7 +23,12 @@ public enum TransformStage {
   /// Computes every derived table; logs figures that map to nothing as warnings.
   public static func run(_ input: TransformInput, logger: Logger) -> TransformResult {
     let (mapped, unmapped) = CRMAMapping.map(input)
-    for figure in unmapped {
+    let deliberate = unmapped.filter(\.isDeliberate).count
+    if deliberate > 0 {
+      logger.info(
+        "commodity map: documented exclusions listed in unmapped.csv", metadata: ["rows.excluded": "\(deliberate)"])
+    }
+    for figure in unmapped where !figure.isDeliberate {
       logger.warning(
         "figure maps to no material",
         metadata: [

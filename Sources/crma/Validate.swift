@@ -73,8 +73,10 @@ func runStage(_ stage: () throws(PipelineError) -> StageReport, folders: [String
 enum IngestCommandSupport {
   static func ingest(directory: String, logger: Logger) throws -> IngestResult {
     do throws(IngestError) {
-      return USGSStage.merge(
-        try IngestStage.run(directory: directory, logger: logger), directory: directory, logger: logger)
+      return TradeImportsStage.merge(
+        USGSStage.merge(
+          try IngestStage.run(directory: directory, logger: logger), directory: directory, logger: logger),
+        directory: directory, logger: logger)
     } catch {
       printError(error.description)
       throw error.code == .missingInput ? ExitStatus.noInput : ExitStatus.config

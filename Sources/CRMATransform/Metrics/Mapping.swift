@@ -20,6 +20,13 @@ public struct UnmappedFigure: Sendable {
   public var record: String
   public var name: String
   public var reason: String
+
+  /// How a commodity-map note and an unmapped row's reason start for a documented exclusion.
+  public static let deliberatePrefix = "deliberately unmapped"
+
+  /// A documented exclusion (for example CN 85051190, magnets without rare earths): listed,
+  /// not warned about, not counted as rejected.
+  public var isDeliberate: Bool { reason.hasPrefix(Self.deliberatePrefix) }
 }
 
 /// A quantity with its original value and unit and, where possible, the same quantity on the
@@ -106,7 +113,9 @@ public enum CRMAMapping {
     for (name, mapping) in input.commodities where mapping.materialID == nil {
       unmapped.append(
         UnmappedFigure(
-          resource: "commodity_map", record: name, name: name, reason: "the commodity map assigns no material"
+          resource: "commodity_map", record: name, name: name,
+          reason: mapping.isDeliberateExclusion
+            ? (mapping.mappingNote ?? UnmappedFigure.deliberatePrefix) : "the commodity map assigns no material"
         ))
     }
     for figure in input.depositFigures {
