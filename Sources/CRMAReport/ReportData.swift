@@ -27,6 +27,8 @@ public struct ReportData: Sendable {
   public var exposedDeposits: [ExposedDeposit] = []
   public var exposure: [ExposureRow] = []
   public var trade: [TradeShareRow] = []
+  public var tradeProducts: [TradeProductShare] = []
+  public var tradeCrosschecks: [TradeCrosscheck] = []
   public var scenarios: [ScenarioResult] = []
   /// Rows decoded, over all tables.
   public private(set) var rowCount = 0
@@ -51,8 +53,9 @@ public struct ReportData: Sendable {
     guard result.isValid else { return (ReportData(), result.problems) }
     var data = ReportData()
     var problems: [IngestProblem] = []
-    func records<Record: TableRecord>(_ name: String, _ type: Record.Type) -> [Record] {
+    func records<Record: TableRecord>(_ name: String, _ type: Record.Type, optional: Bool = false) -> [Record] {
       guard let table = result.table(named: name) else {
+        if optional { return [] }
         problems.append(
           IngestProblem(
             .schemaMismatch, resource: name, path: result.descriptorPath, line: nil, column: nil,
@@ -83,6 +86,8 @@ public struct ReportData: Sendable {
     data.exposedDeposits = records("exposure_deposits", ExposedDeposit.self)
     data.exposure = records("exposure", ExposureRow.self)
     data.trade = records("trade_shares", TradeShareRow.self)
+    data.tradeProducts = records("trade_product_shares", TradeProductShare.self)
+    data.tradeCrosschecks = records("trade_crosschecks", TradeCrosscheck.self, optional: true)
     data.scenarios = records("scenarios", ScenarioResult.self)
     return (data, problems)
   }

@@ -16,6 +16,8 @@ public struct TransformResult: Sendable {
   public var scenarios: [ScenarioResult]
   /// EU imports by partner, when the package holds a trade extract's aggregate.
   public var trade: [TradeShareRow]
+  /// Each partner's share of EU imports per product group and year (empty without an extract).
+  public var tradeProducts: [TradeProductShare] = []
 }
 
 /// The transform stage: a pure function from the typed data package to the derived tables.
@@ -42,12 +44,13 @@ public enum TransformStage {
     let study = StudySupply.concentration(input)
     let exposure = WarExposure.compute(input, normalised: figures)
     let trade = TradeDependence.compute(input)
+    let tradeProducts = TradeProducts.compute(input)
     let result = TransformResult(
       mapped: mapped, unmapped: unmapped, figures: figures, reconciled: reconciled, shares: world.shares,
       concentration: world.concentration + study, criticality: CriticalityChecks.compute(input),
-      article5: Article5.checks(input, trade: trade), exposedDeposits: exposure.deposits,
+      article5: Article5.checks(input, tradeProducts: tradeProducts), exposedDeposits: exposure.deposits,
       exposure: exposure.split,
-      scenarios: ScenarioAnalysis.run(input), trade: trade)
+      scenarios: ScenarioAnalysis.run(input), trade: trade, tradeProducts: tradeProducts)
     logger.info(
       "transform finished",
       metadata: [

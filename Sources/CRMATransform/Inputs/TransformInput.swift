@@ -20,6 +20,10 @@ public struct TransformInput: Sendable {
   public var benchmarks: [String: Double]
   /// Imports from a trade extract, when the package has a `trade_imports` resource.
   public var tradeImports: [TradeImport] = []
+  /// The same per product code (`trade_imports_by_product`), for shares of one product.
+  public var tradeImportsByProduct: [TradeImportByProduct] = []
+  /// Comext partner codes that are not plain ISO alpha-2 (EL, XS, XK, XC, Q codes), by code.
+  public var tradePartnerCodes: [String: TradePartnerCode] = [:]
 
   /// An input from records already in memory (tests, other analyses).
   public init(
@@ -107,6 +111,8 @@ public struct TransformInput: Sendable {
     let benchmarks = keyed(
       "benchmarks", records("benchmarks", Benchmark.self), key: \.id, column: Benchmark.Column.id.rawValue)
     let tradeImports = records("trade_imports", TradeImport.self, optional: true)
+    let tradeImportsByProduct = records("trade_imports_by_product", TradeImportByProduct.self, optional: true)
+    let tradePartnerCodes = records("trade_partner_codes", TradePartnerCode.self, optional: true)
     guard problems.isEmpty else { throw RecordProblems(problems) }
     self.init(
       materials: materials, countries: countries, sources: sources, commodities: commodities,
@@ -115,6 +121,8 @@ public struct TransformInput: Sendable {
       depositFigures: depositFigures,
       controlReports: controlReports, scenarios: scenarios, benchmarks: benchmarks.mapValues(\.value))
     self.tradeImports = tradeImports
+    self.tradeImportsByProduct = tradeImportsByProduct
+    self.tradePartnerCodes = Dictionary(tradePartnerCodes.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// The problems that keep `ingest` from becoming a transform input; empty when it can. `crma

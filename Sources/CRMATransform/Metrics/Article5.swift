@@ -20,7 +20,7 @@ public struct Article5Check: Sendable {
 /// 65 % of EU supply at any stage; 10 % extraction and 40 % processing coverage of EU consumption.
 public enum Article5 {
   /// Every Article 5 check the data allows, and the ones it does not, said so.
-  public static func checks(_ input: TransformInput, trade: [TradeShareRow] = []) -> [Article5Check] {
+  public static func checks(_ input: TransformInput, tradeProducts: [TradeProductShare] = []) -> [Article5Check] {
     let cap = input.benchmarks["CRMA-ART5-1b-DIVERSIFICATION"] ?? 65
     var checks: [Article5Check] = []
     struct Key: Hashable {
@@ -58,30 +58,26 @@ public enum Article5 {
             ? "no third-country shares published" : "computed from the 2023 study's EU sourcing shares",
           sourceID: members.first?.sourceID))
     }
-    // From a trade extract: the largest third country's share of extra-EU imports, latest year.
-    let tradeGroups = Dictionary(grouping: trade.filter { $0.shareOfExtraEU != nil }) {
-      "\($0.materialID)|\($0.stage.rawValue)"
-    }
-    for key in tradeGroups.keys.sorted() {
-      let rows = tradeGroups[key]!
-      guard let year = rows.map(\.year).max(),
-        let entry = CRMAMapping.crmaEntry(for: rows[0].materialID, in: input.materials),
-        entry.category == .strategic,
-        let largest = rows.filter({ $0.year == year }).max(by: {
-          ($0.shareOfExtraEU ?? 0, $1.partner) < ($1.shareOfExtraEU ?? 0, $0.partner)
-        })
-      else { continue }
-      let share = (largest.shareOfExtraEU ?? 0) * 100
-      checks.append(
-        Article5Check(
-          check: "diversification-imports", materialID: largest.materialID, materialLabel: "imports \(year)",
-          crmaEntry: entry.id, stage: largest.stage, benchmarkPct: cap,
-          largestThirdCountry: largest.partnerISO3 ?? largest.partner,
-          largestThirdCountrySharePct: share, breach: share > cap,
-          ukraineSharePct: rows.first { $0.year == year && $0.partnerISO3 == WorldSupply.ukraine }?
-            .shareOfExtraEU.map { $0 * 100 },
-          status: "share of extra-EU import value in the trade extract (imports, not consumption)",
-          sourceID: largest.sourceID))
+    // From a trade extract: per product group and year, the largest third country's share of
+    // extra-EU import value — "imports, by value", shown beside the study's sourcing shares.
+    for group in TradeProductGroup.all {
+      let rows = tradeProducts.filter { $0.groupID == group.id && $0.rank != nil }
+      for year in Set(rows.map(\.year)).sorted() {
+        guard let largest = rows.first(where: { $0.year == year && $0.rank == 1 }) else { continue }
+        let share = (largest.shareOfExtraEU ?? 0) * 100
+        let ukraine = rows.first { $0.year == year && $0.partnerISO3 == WorldSupply.ukraine }
+        checks.append(
+          Article5Check(
+            check: "diversification-imports", materialID: group.materialID,
+            materialLabel: "\(group.label), imports \(year), by value",
+            crmaEntry: CRMAMapping.crmaEntry(for: group.materialID, in: input.materials)?.id ?? group.materialID,
+            stage: group.stage,
+            benchmarkPct: cap, largestThirdCountry: largest.partnerISO3 ?? largest.partner,
+            largestThirdCountrySharePct: share, breach: share > cap,
+            ukraineSharePct: ukraine?.shareOfExtraEU.map { $0 * 100 },
+            status: "imports, by value: share of extra-EU import value (Eurostat Comext), not of EU consumption",
+            sourceID: largest.sourceID))
+      }
     }
     // Coverage of EU consumption needs EU consumption in tonnes, which the package does not hold.
     let strategic = input.materials.values.filter { $0.category == .strategic && $0.annexIEntry != nil }.map(

@@ -21,9 +21,6 @@ public struct TradeShareRow: Sendable {
 public enum TradeDependence {
   public static func compute(_ input: TransformInput) -> [TradeShareRow] {
     guard !input.tradeImports.isEmpty else { return [] }
-    var byISO2: [String: Country] = [:]
-    for country in input.countries.values where !country.iso2.isEmpty { byISO2[country.iso2] = country }
-    func resolve(_ code: String) -> Country? { code.count == 2 ? byISO2[code] : input.countries[code] }
     struct Key: Hashable {
       var material: String
       var stage: Stage
@@ -37,20 +34,18 @@ public enum TradeDependence {
     {
       let members = groups[key]!
       var extra: [String: Double] = [:]
-      for member in members {
-        if let country = resolve(member.partner), !country.isEUMember, !country.isAggregate {
-          extra[member.partner, default: 0] += member.value
-        }
+      for member in members where TradeProducts.resolve(member.partner, input).0 == .thirdCountry {
+        extra[member.partner, default: 0] += member.value
       }
       let shares = Concentration.shares(extra)
       let ranks = Concentration.ranks(extra)
       for member in members.sorted(by: { $0.partner < $1.partner }) {
-        let country = resolve(member.partner)
+        let (kind, iso3) = TradeProducts.resolve(member.partner, input)
         rows.append(
           TradeShareRow(
             materialID: key.material, stage: key.stage, year: key.year, partner: member.partner,
-            partnerISO3: country?.iso3,
-            isEUMember: country?.isEUMember, value: member.value, netMassKg: member.netMassKg,
+            partnerISO3: iso3,
+            isEUMember: kind == .euMember ? true : kind == .thirdCountry ? false : nil, value: member.value, netMassKg: member.netMassKg,
             shareOfExtraEU: shares[member.partner], rank: ranks[member.partner], sourceID: member.sourceID))
       }
     }

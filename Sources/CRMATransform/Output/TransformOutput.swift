@@ -10,7 +10,7 @@ public enum TransformOutput {
   public static let passThrough = [
     "sources", "countries", "materials", "criticality", "events", "deposits", "deposit_figures",
     "deposit_control",
-    "ukraine_output", "supply_shares",
+    "ukraine_output", "supply_shares", "trade_crosschecks",
   ]
 
   /// The output files, by name: the derived tables, the passed-through inputs and the

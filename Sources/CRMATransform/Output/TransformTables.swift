@@ -322,6 +322,30 @@ extension TransformResult {
           ]
         }),
       OutputTable(
+        name: "trade_product_shares", title: "EU imports by partner and product group (trade statistics)",
+        description:
+          "When the package holds a trade extract (trade_imports_by_product): per product group (lithium carbonate, hydroxide, ores; titanium ores, unwrought titanium; rare-earth metals, compounds) and year, each partner's import value and, for third countries, its share of extra-EU import value and rank. EU members, confidential and not-a-country codes are kept as rows, never ranked. Shares are of value (basis). Empty otherwise.",
+        fields: [
+          s(TradeProductShare.Column.groupID, "Product group"), i(TradeProductShare.Column.year, "Year"),
+          s(TradeProductShare.Column.partner, "Partner code as in the extract"),
+          s(TradeProductShare.Column.partnerISO3, "Partner (or the state of a territory), ISO 3166-1 alpha-3"),
+          s(TradeProductShare.Column.partnerKind, "third-country, eu-member, confidential, not-a-country or unknown"),
+          n(TradeProductShare.Column.value, "Import value"),
+          s(TradeProductShare.Column.basis, "What the share is of: value"),
+          n(TradeProductShare.Column.shareOfExtraEU, "Share of extra-EU imports (0-1), third countries only"),
+          i(TradeProductShare.Column.rank, "Rank among third countries"),
+          s(TradeProductShare.Column.sourceID, "Source"),
+        ],
+        primaryKey: [
+          TradeProductShare.Column.groupID, TradeProductShare.Column.year, TradeProductShare.Column.partner,
+        ].map(\.rawValue),
+        rows: tradeProducts.map {
+          [
+            $0.groupID, String($0.year), $0.partner, Cell.text($0.partnerISO3), $0.partnerKind.rawValue,
+            Cell.number($0.value), $0.basis, Cell.number($0.shareOfExtraEU), Cell.int($0.rank), $0.sourceID,
+          ]
+        }),
+      OutputTable(
         name: "scenarios", title: "What-if scenarios",
         description:
           "World supply with Ukraine's figure set to each scenario's sourced quantity: Ukraine's share and rank, HHI before and after, the largest country against the 65 % cap.",
