@@ -68,6 +68,9 @@ public enum OverviewReports {
           "\($0.materialLabel) \($0.stage?.rawValue ?? ""): \(countryName($0.largestThirdCountry ?? "")) \(NumberText.canonical($0.largestThirdCountrySharePct)) %\($0.breach == true ? " — above the cap" : "")\(citations.cite($0.sourceID ?? ""))"
         }.joined(separator: "; ")
     }
+    row("EU imports, by value (Comext), latest year: largest third country; Ukraine") { spec in
+      TradeImportsSection.summaryLine(data, spec: spec, citations: citations)
+    }
     row("Known resources by control status (deposits with tonnage)") { spec in
       let parts = data.exposure.filter { $0.materialID == spec.depositMaterial && $0.contained > 0 }
       if parts.isEmpty { return "no convertible tonnage" }

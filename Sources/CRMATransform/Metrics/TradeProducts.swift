@@ -22,7 +22,7 @@ public struct TradeProductGroup: Sendable, Equatable {
       id: "lithium-hydroxide", label: "Lithium oxide and hydroxide (CN 2825 20 00)", report: "lithium",
       materialID: "lithium", stage: .processing, codePrefixes: ["28252000"]),
     .init(
-      id: "lithium-ores", label: "Lithium ores: spodumene, petalite, lepidolite and others (CN 2530 90 40)",
+      id: "lithium-ores", label: "Lithium ores: spodumene and others (CN 2530 90 40)",
       report: "lithium", materialID: "lithium", stage: .extraction, codePrefixes: ["25309040"]),
     .init(
       id: "titanium-ores", label: "Titanium ores and concentrates (CN 2614 00 00)", report: "titanium",
