@@ -19,6 +19,12 @@ public struct PartnerCodes: Sendable {
   public struct Partner: Sendable, Equatable {
     public var kind: Kind
     public var iso3: String?
+
+    /// A partner of `kind`, with its ISO alpha-3 code where it is a country.
+    public init(kind: Kind, iso3: String?) {
+      self.kind = kind
+      self.iso3 = iso3
+    }
   }
 
   private var codes: [String: Partner]

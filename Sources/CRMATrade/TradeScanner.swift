@@ -1,5 +1,5 @@
 /// Reads records and adds the imports among them to a tally. Fields are parsed as libcsv
-/// completes them (``TradeScanGlue``): nothing is copied, and the row's verdict is taken at its
+/// completes them (the C functions in TradeScanGlue.swift): nothing is copied, and the row's verdict is taken at its
 /// end, in the order field count, flow, product, period, partner, value, mass.
 struct TradeScanner: Sendable {
   /// What a field is for: an index into the roles below, or -1.

@@ -1,4 +1,4 @@
-/// Receives one field during ``CSVReader/scan(context:field:record:)``: context, 0-based field
+/// Receives one field during `CSVReader.scan(context:field:record:)` (package API): context, 0-based field
 /// index, bytes (nil when empty) and their count.
 package typealias CSVFieldFunction =
   @convention(c) (UnsafeMutableRawPointer, Int, UnsafeRawPointer?, Int) -> Void
@@ -184,7 +184,8 @@ public final class CSVReader {
     throw error
   }
 
-  /// ``scan(context:field:record:)`` with closures, for convenience where speed matters less.
+  /// The package's C-function scan (`scan(context:field:record:)`) with closures, for convenience
+  /// where speed matters less: fields straight from libcsv, nothing copied.
   public func scan(
     field: @escaping (Int, UnsafeRawBufferPointer) -> Void, record: @escaping (Int, Int) -> Void
   ) throws(CSVError) {

@@ -50,4 +50,19 @@ struct TradeCommandTests {
     #expect(wrongPreset.status == 65)
     #expect(wrongPreset.standardError.contains("no column for"))
   }
+
+  @Test("a sum too large to add exactly is exit 65 naming the group, never a trap (132)")
+  func overflow() throws {
+    let folder = try TemporaryDirectory()
+    defer { folder.remove() }
+    var text = "reporter,partner,hs_code,flow,period,value_eur,quantity_kg,product_label\n"
+    for _ in 0..<200 { text += "DE,CN,25309040,1,202401,\(String(repeating: "9", count: 30)),1,x\n" }
+    let file = try folder.write("o.csv", text)
+    let result = try CommandRunner.run(
+      ["trade", file, "--data", Repository.dataDirectory, "--out", "\(folder.path)/out"] + Self.mapping)
+    #expect(result.status == 65)
+    #expect(result.standardError.contains("lithium, extraction"))
+    #expect(result.standardError.contains("partner CN, 2024"))
+    #expect(result.standardError.contains("too large to add exactly"))
+  }
 }

@@ -61,6 +61,8 @@ struct TradeTests {
         #expect(parallel.rows == single.rows, "workers \(workers), parts of \(minimum) bytes")
         #expect(parallel.tally.rowsRead == 400)
         #expect(parallel.aggregateCSV() == single.aggregateCSV())
+        // The one-part fallback would hide a wrong cut: it must not have happened.
+        #expect(parallel.rereadsInOnePart == 0, "workers \(workers), parts of \(minimum) bytes")
       }
     }
   }
@@ -100,6 +102,7 @@ struct TradeTests {
       path: path, columns: Self.columns, crosswalk: Self.crosswalk,
       options: .init(workers: 6, minimumPartBytes: 8), logger: Self.logger)
     #expect(many.rows == one.rows)
+    #expect(many.rereadsInOnePart == 0)
     #expect(one.rows.first?.value == Int128((0..<50).reduce(0, +)) * FixedPoint.scale)
   }
 
