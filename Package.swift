@@ -91,7 +91,7 @@ let package = Package(
     .testTarget(
       name: "CRMAReportTests",
       dependencies: [
-        "CRMAReport", "CRMATransform", "CRMAIngest", "CSVStream", "CRMATestSupport", "CRMAUSGS",
+        "CRMAReport", "CRMATransform", "CRMAIngest", "CSVStream", "CRMATestSupport", "CRMAUSGS", "CRMAPipeline",
       ],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(

@@ -1,4 +1,5 @@
 import CRMAIngest
+import CRMAPipeline
 import CRMAReport
 import CRMATestSupport
 import CRMATransform
@@ -12,11 +13,14 @@ import Testing
 struct ReportSetTests {
   static func render(ascii: Bool = false) throws -> [String: String] {
     let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
-    // As `crma ingest` does: the USGS publisher files' rows join production_reserves.
-    let ingest = USGSStage.merge(
-      try IngestStage.run(directory: Repository.dataDirectory, logger: logger),
-      directory: Repository.dataDirectory,
-      logger: logger)
+    // As `crma ingest` does: the USGS publisher files' rows join production_reserves, and the
+    // Comext extract becomes the trade tables.
+    let ingest = TradeImportsStage.merge(
+      USGSStage.merge(
+        try IngestStage.run(directory: Repository.dataDirectory, logger: logger),
+        directory: Repository.dataDirectory,
+        logger: logger),
+      directory: Repository.dataDirectory, logger: logger)
     let result = TransformStage.run(try TransformInput(ingest: ingest), logger: logger)
     let folder = try TemporaryDirectory()
     defer { folder.remove() }

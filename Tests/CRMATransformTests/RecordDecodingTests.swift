@@ -204,6 +204,7 @@ struct OutputColumnsTests {
       "supply_risk": Self.columns(CriticalityCheck.self), "article5": Self.columns(Article5Check.self),
       "exposure_deposits": Self.columns(ExposedDeposit.self), "exposure": Self.columns(ExposureRow.self),
       "trade_shares": Self.columns(TradeShareRow.self), "scenarios": Self.columns(ScenarioResult.self),
+      "trade_product_shares": Self.columns(TradeProductShare.self),
     ]
     #expect(Set(tables.map(\.name)) == Set(expected.keys))
     for table in tables {

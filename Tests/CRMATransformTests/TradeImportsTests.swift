@@ -63,20 +63,45 @@ struct TradeImportsTests {
     #expect(chile.rank == 1)
     #expect(result.trade.first { $0.partner == "DE" }?.shareOfExtraEU == nil)
     #expect(result.trade.first { $0.partner == "UA" }?.shareOfExtraEU == 0.1)
-    let check = try #require(result.article5.first { $0.check == "diversification-imports" })
+    // Article 5 on imports comes per product group, from the by-product table (synthetic values).
+    var input = try TransformInput(ingest: ingest)
+    input.tradeImportsByProduct = [
+      .init(productCode: "28369100", year: 2024, partner: "CL", value: 70),
+      .init(productCode: "28369100", year: 2024, partner: "UA", value: 10),
+      .init(productCode: "28369100", year: 2024, partner: "XS", value: 20),
+      .init(productCode: "28369100", year: 2024, partner: "EL", value: 500),
+      .init(productCode: "28369100", year: 2024, partner: "QX", value: 300),
+    ]
+    input.tradePartnerCodes = [
+      "EL": .init(code: "EL", kind: .country, iso3: "GRC", name: "Greece", isEUMember: true),
+      "XS": .init(code: "XS", kind: .country, iso3: "SRB", name: "Serbia"),
+      "QX": .init(code: "QX", kind: .confidential, iso3: nil, name: "Confidential"),
+    ]
+    let byProduct = TransformStage.run(input, logger: Self.logger)
+    let check = try #require(byProduct.article5.first { $0.check == "diversification-imports" })
     #expect(check.largestThirdCountry == "CHL")
+    #expect(check.largestThirdCountrySharePct == 70)
     #expect(check.breach == true)
     #expect(check.ukraineSharePct == 10)
+    #expect(check.materialLabel == "Lithium carbonate (CN 2836 91 00), imports 2024, by value")
+    let serbia = try #require(byProduct.tradeProducts.first { $0.partner == "XS" })
+    #expect(serbia.partnerISO3 == "SRB")
+    #expect(serbia.rank == 2)
+    #expect(byProduct.tradeProducts.first { $0.partner == "EL" }?.partnerKind == .euMember)
+    #expect(byProduct.tradeProducts.first { $0.partner == "QX" }?.partnerKind == .confidential)
+    #expect(byProduct.tradeProducts.first { $0.partner == "QX" }?.rank == nil)
 
     let folder = try TemporaryDirectory()
     defer { folder.remove() }
-    _ = try TransformOutput.write(result, passingThrough: ingest, to: folder.path, logger: Self.logger)
+    _ = try TransformOutput.write(byProduct, passingThrough: ingest, to: folder.path, logger: Self.logger)
     let (data, problems) = try ReportData.load(directory: folder.path, logger: Self.logger)
     #expect(problems.isEmpty)
     let files = ReportStage.render(data, logger: Self.logger)
     let lithium = try #require(files["lithium.md"])
-    #expect(lithium.contains("## EU imports by partner (trade statistics)"))
-    #expect(lithium.contains("Extra-EU imports of lithium, processing, 2024"))
+    #expect(lithium.contains("## EU imports by partner, 2024 (trade statistics)"))
+    #expect(lithium.contains("### Lithium carbonate (CN 2836 91 00)"))
+    #expect(lithium.contains("| 2024 |"))
+    #expect(lithium.contains("Chile"))
     #expect(files["titanium.md"]?.contains("EU imports by partner") == false)
   }
 }

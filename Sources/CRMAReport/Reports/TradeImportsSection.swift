@@ -46,7 +46,8 @@ struct TradeImportsSection {
     guard let first = summaries.first else { return }
     let years = Set(summaries.map(\.year)).sorted()
     let source = citations.cite(first.largest.sourceID)
-    document.add(.heading(2, "EU imports by partner, \(years.first!)–\(years.last!) (trade statistics)"))
+    let span = years.count == 1 ? "\(years[0])" : "\(years.first!)–\(years.last!)"
+    document.add(.heading(2, "EU imports by partner, \(span) (trade statistics)"))
     document.add(
       .paragraph(
         "Imports, by value: each third country's share of the EU-27's imports from outside the EU, from Eurostat's Comext extract in the data package \(source). EU members (Greece as EL) are left out; partner codes that are not countries (confidential, not specified) are counted apart and never ranked. The extract has no quantities, so every share is a share of value. Imports are not consumption: these shares sit beside the study's sourcing shares, they do not replace them."

@@ -103,7 +103,8 @@ public enum TradeProducts {
           source[row.partner] = row.sourceID
         }
         let third = values.filter { kinds[$0.key]?.0 == .thirdCountry }
-        let total = third.values.reduce(0, +)
+        // Summed in a fixed order: a Dictionary's order differs between runs, and so would the last digit.
+        let total = third.values.sorted().reduce(0, +)
         let ranked = third.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         var ranks: [String: Int] = [:]
         for (index, entry) in ranked.enumerated() { ranks[entry.key] = index + 1 }
