@@ -86,7 +86,8 @@ struct TradeImportsSection {
       for row in rows {
         let name = countryName(row.largest.partnerISO3 ?? row.largest.partner)
         bars.append(BarChart.Bar("\(row.year) \(name)", (row.largest.shareOfExtraEU ?? 0) * 100))
-        bars.append(BarChart.Bar("\(row.year) Ukraine", (row.ukraine?.shareOfExtraEU ?? 0) * 100, marked: true))
+        // No row for Ukraine is "none recorded" (n/a), not a measured 0 %.
+        bars.append(BarChart.Bar("\(row.year) Ukraine", row.ukraine?.shareOfExtraEU.map { $0 * 100 }, marked: true))
       }
       var chart = BarChart(
         title: "\(group.label): largest third country and Ukraine, share of extra-EU imports by value",
