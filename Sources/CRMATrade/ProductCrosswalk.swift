@@ -61,10 +61,13 @@ public struct ProductCrosswalk: Sendable {
   }
 
   /// The target of a product code given as text, as the scan would find it.
-  public func target(ofCode code: String) -> Target? {
+  public func target(ofCode code: String) -> Target? { targetIndex(ofCode: code).map { targets[$0] } }
+
+  /// The index in ``targets`` of a product code given as text; nil outside the crosswalk.
+  func targetIndex(ofCode code: String) -> Int? {
     let bytes = Array(code.utf8)
     let found = bytes.withUnsafeBytes { lookup($0) }
-    if case .target(let index) = found { return targets[index] }
+    if case .target(let index) = found { return index }
     return nil
   }
 

@@ -129,7 +129,9 @@ public enum TradeIngest {
         if index > 0 && !tally.firstBadRows.isEmpty {
           tally.shiftLines(by: try lineFeeds(path: path, before: parts[index].range.lowerBound))
         }
-        merged.merge(tally)
+        // The first part's tables are kept as they are: merging them into empty ones would
+        // only grow new tables to the same size.
+        if index == 0 { merged = tally } else { merged.merge(tally) }
       case .failure(let error): throw error
       }
     }

@@ -50,39 +50,61 @@ public struct TradeResult: Sendable {
     self.partners = partners
     // Annual and monthly rows of one year would be added twice.
     var kinds: [Int: Set<Bool>] = [:]
-    tally.totals.forEach { _, packed, _ in kinds[TradeKey(packed: packed).year, default: []].insert(TradeKey(packed: packed).monthly) }
+    tally.totals.forEach { _, packed, _ in
+      let key = TradeKey(packed: packed)
+      kinds[key.year, default: []].insert(key.monthly)
+    }
     if let mixed = kinds.filter({ $0.value.count > 1 }).keys.min() {
       throw TradeError(
         .periods,
         "the file has both annual (YYYY or YYYY52) and monthly (YYYYMM) import rows for \(mixed); "
           + "adding them would count the year twice: keep one kind of period per year")
     }
+    let monthly = Set(kinds.filter { $0.value.contains(true) }.keys)
+    // Grouped by integer keys first (partner, product or target, year); text only for the output.
     struct Group: Hashable {
-      var material: String
-      var stage: String
-      var product: String
-      var partner: String
+      var partner: UInt64
+      /// The product key, or the crosswalk target's index for the per-material groups.
+      var item: UInt64
       var year: Int
     }
+    var targetOfProduct: [UInt64: Int?] = [:]
     var byMaterial: [Group: TradeTally.Totals] = [:]
     var byProduct: [Group: TradeTally.Totals] = [:]
-    var monthly: Set<Int> = []
-    var overflowed: Group?
+    byProduct.reserveCapacity(tally.totals.count)
+    byMaterial.reserveCapacity(tally.totals.count)
     tally.totals.forEach { partnerKey, packed, totals in
       let key = TradeKey(packed: packed)
-      let code = TradeKey.code(key.product)
-      guard let target = crosswalk.target(ofCode: code) else { return }
-      if key.monthly { monthly.insert(key.year) }
-      let partner = TradeTally.unpack(partnerKey)
-      let product = Group(
-        material: target.material, stage: target.stage, product: code, partner: partner, year: key.year)
-      var material = product
-      material.product = ""
-      byProduct[product, default: TradeTally.Totals()].merge(totals)
-      byMaterial[material, default: TradeTally.Totals()].merge(totals)
-      if totals.overflow || byProduct[product]!.overflow { overflowed = overflowed ?? product }
-      if byMaterial[material]!.overflow { overflowed = overflowed ?? material }
+      let target: Int?
+      if let known = targetOfProduct[key.product] {
+        target = known
+      } else {
+        target = crosswalk.targetIndex(ofCode: TradeKey.code(key.product))
+        targetOfProduct[key.product] = target
+      }
+      guard let target else { return }
+      byProduct[Group(partner: partnerKey, item: key.product, year: key.year), default: TradeTally.Totals()]
+        .merge(totals)
+      byMaterial[Group(partner: partnerKey, item: UInt64(target), year: key.year), default: TradeTally.Totals()]
+        .merge(totals)
     }
+    func row(_ group: Group, _ totals: TradeTally.Totals, product: Bool) -> Row {
+      let target =
+        crosswalk.targets[product ? targetOfProduct[group.item]!! : Int(group.item)]
+      return Row(
+        material: target.material, stage: target.stage, product: product ? TradeKey.code(group.item) : "",
+        partner: TradeTally.unpack(group.partner), year: group.year, value: totals.value, mass: totals.mass,
+        rows: totals.rows, rowsWithoutMass: totals.rowsWithoutMass, fromMonths: monthly.contains(group.year))
+    }
+    func order(_ left: Row, _ right: Row) -> Bool {
+      (left.material, left.stage, left.product, left.year, left.partner)
+        < (right.material, right.stage, right.product, right.year, right.partner)
+    }
+    // The first group (in output order) whose sum did not fit is named in the error.
+    let overflowed =
+      (byProduct.filter { $0.value.overflow }.map { row($0.key, $0.value, product: true) }
+      + byMaterial.filter { $0.value.overflow }.map { row($0.key, $0.value, product: false) })
+      .sorted(by: order).first
     if let group = overflowed {
       throw TradeError(
         .overflow,
@@ -91,19 +113,8 @@ public struct TradeResult: Sendable {
           + ", partner \(group.partner), \(group.year) is too large to add exactly (more than about 1.7e32 with 6 decimals)"
       )
     }
-    func rows(_ groups: [Group: TradeTally.Totals]) -> [Row] {
-      groups.map { group, totals in
-        Row(
-          material: group.material, stage: group.stage, product: group.product, partner: group.partner,
-          year: group.year, value: totals.value, mass: totals.mass, rows: totals.rows,
-          rowsWithoutMass: totals.rowsWithoutMass, fromMonths: monthly.contains(group.year))
-      }.sorted {
-        ($0.material, $0.stage, $0.product, $0.year, $0.partner)
-          < ($1.material, $1.stage, $1.product, $1.year, $1.partner)
-      }
-    }
-    self.rows = rows(byMaterial)
-    self.productRows = rows(byProduct)
+    self.rows = byMaterial.map { row($0.key, $0.value, product: false) }.sorted(by: order)
+    self.productRows = byProduct.map { row($0.key, $0.value, product: true) }.sorted(by: order)
     var outside: [OutsideCode] = []
     tally.outside.forEach { _, product, totals in
       let code = TradeKey.code(product)
