@@ -1,3 +1,5 @@
+import CRMATransform
+
 /// What one material report covers: which CRMA entries, assessments, USGS products, deposits,
 /// study materials and events belong to it.
 public struct MaterialSpec: Sendable {
@@ -43,4 +45,10 @@ public struct MaterialSpec: Sendable {
         "ytterbium", "yttrium",
       ], eventWords: ["rare earth", "critical"]),
   ]
+
+  /// Whether `event` belongs to this report: its materials field names one of ``eventWords``.
+  public func concerns(_ event: Event) -> Bool {
+    let materials = event.materials.lowercased()
+    return eventWords.contains { materials.contains($0) }
+  }
 }
