@@ -70,15 +70,16 @@ public struct BarChart: Sendable {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// Breaks `text` at spaces so no line is wider than `width`; a word longer than the width
-  /// (a URL) is split across lines.
+  /// Breaks `text` at spaces so no line is wider than `width`; a word longer than the width is
+  /// split across lines, except a URL, which keeps a line of its own.
   static func wrap(_ text: String, width: Int) -> [String] {
     var lines: [String] = []
     var current = ""
     var words: [String] = []
     for word in text.split(separator: " ") {
       var rest = String(word)
-      while DisplayWidth.of(rest) > width {
+      // A URL is never broken: it stands on a line of its own, however long.
+      while DisplayWidth.of(rest) > width && !PlainLayout.isURL(word) {
         var head = ""
         for character in rest {
           if DisplayWidth.of(head + String(character)) > width { break }
@@ -98,7 +99,9 @@ public struct BarChart: Sendable {
         current = candidate
       }
     }
-    if !current.isEmpty { lines.append(DisplayWidth.truncate(current, to: width)) }
+    if !current.isEmpty {
+      lines.append(PlainLayout.isURL(Substring(current)) ? current : DisplayWidth.truncate(current, to: width))
+    }
     return lines
   }
 
