@@ -11,7 +11,8 @@ struct PlainLayout {
   /// (`breakingWords` breaks words other than URLs instead).
   func render(width: Int, breakingWords: Bool = false) -> String? {
     guard !columns.isEmpty else { return "" }
-    let all = [columns.map(\.title)] + rows.map { row in columns.indices.map { $0 < row.count ? row[$0] : "" } }
+    let all =
+      [columns.map(\.title)] + rows.map { row in columns.indices.map { $0 < row.count ? row[$0] : "" } }
     let natural = columns.indices.map { index in all.map { DisplayWidth.of($0[index]) }.max() ?? 0 }
     let gaps = gap * (columns.count - 1)
     var widths: [Int]
@@ -23,7 +24,8 @@ struct PlainLayout {
       }
       // Numbers are never wrapped (their header may be).
       for index in columns.indices where columns[index].alignment == .right {
-        minimum[index] = max(minimum[index], rows.map { DisplayWidth.of($0.count > index ? $0[index] : "") }.max() ?? 0)
+        minimum[index] = max(
+          minimum[index], rows.map { DisplayWidth.of($0.count > index ? $0[index] : "") }.max() ?? 0)
       }
       if breakingWords {
         let urls = columns.indices.map { index in all.map { Self.longestURL($0[index]) }.max() ?? 0 }
@@ -33,13 +35,20 @@ struct PlainLayout {
       guard minimum.reduce(0, +) + gaps <= width else { return nil }
       widths = minimum
       var spare = width - gaps - widths.reduce(0, +)
-      while spare > 0 {
-        // The column that is narrowest against its widest cell gets the next cell.
-        guard let index = columns.indices.filter({ widths[$0] < natural[$0] })
-          .min(by: { (widths[$0] * natural[$1], $0) < (widths[$1] * natural[$0], $1) })
-        else { break }
-        widths[index] += 1
-        spare -= 1
+      // First the cells (a header may wrap sooner than its cells), then the headers; each cell of
+      // spare width to the column narrowest against its target.
+      let body = columns.indices.map { index in
+        max(minimum[index], all.dropFirst().map { DisplayWidth.of($0[index]) }.max() ?? 0)
+      }
+      for target in [body, natural] {
+        while spare > 0 {
+          guard
+            let index = columns.indices.filter({ widths[$0] < target[$0] })
+              .min(by: { (widths[$0] * target[$1], $0) < (widths[$1] * target[$0], $1) })
+          else { break }
+          widths[index] += 1
+          spare -= 1
+        }
       }
     }
     let wrapped = all.map { row in columns.indices.map { Self.wrap(row[$0], width: widths[$0]) } }
@@ -54,7 +63,8 @@ struct PlainLayout {
       }
     }
     var output = lines(wrapped[0])
-    output.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: String(repeating: " ", count: gap)))
+    output.append(
+      widths.map { String(repeating: "-", count: $0) }.joined(separator: String(repeating: " ", count: gap)))
     let body = wrapped.dropFirst().map(lines)
     // Rows that take several lines are set apart by a blank line, so a wrapped cell reads as one.
     let spaced = body.contains { $0.count > 1 }
@@ -82,8 +92,10 @@ struct PlainLayout {
       var current = ""
       var first = true
       for character in word {
+        // After a hyphen between letters ("government-controlled"), not in dates or numbers.
+        let breaksAfter = character == "/" || (character == "-" && current.last?.isLetter == true)
         current.append(character)
-        if (character == "-" || character == "/") && current.count > 1 {
+        if breaksAfter && current.count > 1 {
           result.append((current, first))
           first = false
           current = ""

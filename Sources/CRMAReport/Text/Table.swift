@@ -83,7 +83,8 @@ public struct TextTable: Sendable {
     while let index = kept.last(where: { columns[$0].optional }) {
       kept.removeAll { $0 == index }
       dropped.insert(index, at: 0)
-      let layout = PlainLayout(columns: kept.map { columns[$0] }, rows: rows.map { row in kept.map { cell(row, $0) } })
+      let layout = PlainLayout(
+        columns: kept.map { columns[$0] }, rows: rows.map { row in kept.map { cell(row, $0) } })
       if let text = layout.render(width: width) {
         let names = dropped.map { columns[$0].title }.joined(separator: "; ")
         let note = "Not shown at this width: \(names) (see the Markdown report or the CSV table)."

@@ -1,7 +1,7 @@
 import CRMATransform
 
-/// Ukrainian deposits: one row per figure a source gives, with each deposit's latest control
-/// status.
+/// Ukrainian deposits: per deposit, its oblast and latest control status, then one row per
+/// figure a source gives.
 public struct DepositsSection: MaterialSection {
   public init() {}
 
@@ -12,43 +12,50 @@ public struct DepositsSection: MaterialSection {
     let deposits = Dictionary(view.data.deposits.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     document.add(
       .paragraph(
-        "One row per figure a source gives; disagreeing sources are separate rows. Control status is each deposit's latest dated report."
+        "Per deposit: its latest dated control report, then one row per figure a source gives; disagreeing sources are separate rows."
       ))
-    document.add(
-      .table(
-        TextTable(
-          columns: [
-            .init("Deposit"), .init("Oblast"), .init("Ore (t)", .right), .init("Grade"),
-            .init("Contained (t)", .right), .init("Basis"),
-            .init("Category / status"), .init("Control (as of)"),
-          ],
-          rows: view.depositFigures.map { row in
-            let deposit = deposits[row.depositID]
-            let control = exposure[row.depositID]
-            let grade = row.grade.map { "\(NumberText.canonical($0)) \(row.gradeUnit ?? "")" } ?? "—"
-            let bound = row.bound == "point" ? "" : " (\(row.bound) bound)"
-            let statusDate =
-              control.map { control in
-                control.statusAsOf.map { "\(control.status.rawValue) (\($0))" } ?? control.status.rawValue
-              } ?? "unknown"
-            return [
-              (deposit?.name ?? row.depositID) + (row.part.map { ", \($0)" } ?? ""),
-              deposit?.oblast ?? "", row.oreTonnes.map { NumberText.grouped($0) } ?? "—",
-              grade,
-              row.containedTonnes.map { NumberText.grouped($0) } ?? "—",
-              row.containedBasis ?? "—",
-              [row.resourceCategory, row.developmentStatus].compactMap { $0 }.joined(separator: "; ") + bound,
-              statusDate + " " + view.cite(row.sourceID)
-                + statusCitation(view, control, figureSource: row.sourceID),
-            ]
-          })))
+    let ids = view.depositFigures.map(\.depositID).reduce(into: [String]()) {
+      if !$0.contains($1) { $0.append($1) }
+    }
+    for id in ids {
+      let deposit = deposits[id]
+      let name = deposit?.name ?? id
+      document.add(.heading(3, deposit?.oblast.map { "\(name) (\($0) oblast)" } ?? name))
+      document.add(.paragraph("Control: " + control(view, exposure[id])))
+      let figures = view.depositFigures.filter { $0.depositID == id }
+      var table = TextTable(
+        name: "deposit-\(id)",
+        columns: [
+          .init("Part"), .init("Ore (t)", .right), .init("Grade"), .init("Contained"),
+          .init("Category / status"),
+        ],
+        rows: figures.map { row in
+          let grade = row.grade.map { "\(NumberText.canonical($0)) \(row.gradeUnit ?? "")" } ?? "—"
+          let bound = row.bound == "point" ? "" : " (\(row.bound) bound)"
+          let contained =
+            row.containedTonnes.map { "\(NumberText.grouped($0)) t \(row.containedBasis ?? "")" } ?? "—"
+          return [
+            row.part ?? "whole", row.oreTonnes.map { NumberText.grouped($0) } ?? "—", grade, contained,
+            ([row.resourceCategory, row.developmentStatus].compactMap { $0 }.joined(separator: "; ") + bound)
+              + " " + view.cite(row.sourceID),
+          ]
+        })
+      // The part column only where a figure is of a part of the deposit.
+      if figures.allSatisfy({ $0.part == nil }) {
+        table.columns.removeFirst()
+        table.rows = table.rows.map { Array($0.dropFirst()) }
+      }
+      document.add(.table(table))
+    }
   }
 
-  /// The control report's citation, unless it is the figure's own source (cited already).
-  private func statusCitation(_ view: MaterialView, _ control: ExposedDeposit?, figureSource: String) -> String {
-    guard let source = control?.statusSourceID, !source.isEmpty, source != figureSource else {
-      return ""
+  /// The latest control status with its date and source, or "no control report".
+  private func control(_ view: MaterialView, _ deposit: ExposedDeposit?) -> String {
+    guard let deposit, let source = deposit.statusSourceID, !source.isEmpty else {
+      return "no control report in the data (status unknown)."
     }
-    return view.cite(source)
+    let date = deposit.statusAsOf.map { " as of \($0)" } ?? " (undated report)"
+    let wording = deposit.statusReportedAs.map { " — \"\($0)\"" } ?? ""
+    return "\(deposit.status.rawValue)\(date)\(wording) \(view.cite(source))"
   }
 }

@@ -53,7 +53,7 @@ public struct EUSourcingSection: MaterialSection {
       var chart = BarChart(
         title: "EU sourcing of \(names), \(entry.stage), 2023 study", unit: "percent of EU sourcing",
         bars: bars)
-      chart.marker = (65, "65 % cap")
+      chart.marker = (65, "the 65 % cap on a single third country")
       chart.format = { NumberText.percent($0) }
       let drawn = chart
       document.add(.chart { width, style in drawn.render(width: width, style: style) })
@@ -64,7 +64,8 @@ public struct EUSourcingSection: MaterialSection {
   }
 
   /// EU-sourcing shares of one study material (as the study labels it) and stage, largest first.
-  private func shares(_ view: MaterialView, subject: String, stage: Stage) -> [(country: String, pct: Double)] {
+  private func shares(_ view: MaterialView, subject: String, stage: Stage) -> [(country: String, pct: Double)]
+  {
     view.sourcingShares.filter { $0.materialLabel == subject && $0.stage == stage }
       .map { (country: $0.country, pct: $0.sharePct) }
       .sorted { ($0.pct, $1.country) > ($1.pct, $0.country) }

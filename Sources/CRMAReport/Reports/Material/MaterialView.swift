@@ -92,7 +92,9 @@ public struct MaterialView: Sendable {
     figures.compactMap { figure in
       guard figure.resource == "production_reserves" else { return nil }
       let key = figure.record.split(separator: "|").map(String.init)
-      guard key.count == 5, key[2] == "UKR", key[4] == "production", let year = Int(key[3]) else { return nil }
+      guard key.count == 5, key[2] == "UKR", key[4] == "production", let year = Int(key[3]) else {
+        return nil
+      }
       return EditionFigure(edition: key[0], product: key[1], year: year, value: figure.value)
     }
   }

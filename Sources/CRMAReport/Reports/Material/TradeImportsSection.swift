@@ -25,7 +25,7 @@ public struct TradeImportsSection: MaterialSection {
             view.countryName($0.partnerISO3 ?? $0.partner), ($0.shareOfExtraEU ?? 0) * 100,
             marked: $0.partnerISO3 == "UKR")
         })
-      chart.marker = (65, "65 % cap")
+      chart.marker = (65, "the 65 % cap on a single third country")
       chart.format = { NumberText.percent($0) }
       let drawn = chart
       document.add(.chart { width, style in drawn.render(width: width, style: style) })

@@ -1,51 +1,26 @@
 import CRMATransform
 
-/// Ukraine's own output over the years: USGS figures per year with revisions between editions,
-/// and other sourced figures on output, capacity and exports.
+/// Production over the years, per product: a bar per year from zero on a labelled axis (each
+/// year from the newest edition that gives it, revisions marked), Ukraine's where USGS lists it,
+/// the world's otherwise; then other sourced figures on Ukrainian output, capacity and exports.
 public struct UkraineOutputSection: MaterialSection {
   public init() {}
 
   public func add(to document: inout Document, _ view: MaterialView) {
-    document.add(.heading(2, "Ukraine's own output over the years"))
-    var drewAny = false
+    document.add(.heading(2, "Production over the years"))
     for product in view.spec.products {
-      let rows = view.reconciled.filter {
-        $0.product == product.id && $0.measure == .production && $0.country == "UKR"
+      let ukraine = facts(view, product: product.id, country: "UKR")
+      if ukraine.contains(where: { $0.preferred.value != nil }) {
+        addSeries(&document, view, product: product, facts: ukraine, whose: "Ukraine's")
+        addEditions(&document, view, product: product, facts: ukraine)
+      } else {
+        let world = facts(view, product: product.id, country: "WLD")
+        guard !world.isEmpty else { continue }
+        addSeries(&document, view, product: product, facts: world, whose: "World")
+        document.add(
+          .paragraph("USGS lists no separate figure for Ukraine's \(product.name) production in any edition.")
+        )
       }
-      var values: [Int: Double] = [:]
-      for row in rows {
-        if let value = row.preferred.value { values[row.year] = value }
-      }
-      guard !values.isEmpty else { continue }
-      drewAny = true
-      // Each edition's figure for a year, so revisions between editions are shown beside the
-      // preferred one.
-      var editions: [Int: [(edition: String, value: String)]] = [:]
-      for figure in view.editionFigures where figure.product == product.id {
-        editions[figure.year, default: []].append((figure.edition, NumberText.quantity(figure.value)))
-      }
-      let unit = rows.first?.preferred.unit ?? ""
-      let line = Sparkline(label: product.id, unit: unit, values: values)
-      document.add(.chart { width, style in line.render(width: width, style: style) })
-      document.add(
-        .table(
-          TextTable(
-            columns: [
-              .init("Year", .right), .init("Ukraine (\(unit))", .right), .init("Edition"), .init("Flag"),
-              .init("Earlier editions (revised)"),
-            ],
-            rows: rows.sorted { $0.year < $1.year }.map { row in
-              [
-                String(row.year), NumberText.quantity(row.preferred.value ?? 0), row.preferred.edition,
-                row.preferred.flag + " " + view.cite(row.preferred.sourceID),
-                (editions[row.year] ?? []).filter { $0.edition != row.preferred.edition }
-                  .sorted { $0.edition > $1.edition }.map { "\($0.value) (\($0.edition))" }
-                  .joined(separator: "; "),
-              ]
-            })))
-    }
-    if !drewAny {
-      document.add(.paragraph("USGS lists no separate figure for Ukraine for this material."))
     }
     let other = view.ukraineOutput
     if !other.isEmpty {
@@ -56,17 +31,81 @@ public struct UkraineOutputSection: MaterialSection {
       document.add(
         .table(
           TextTable(
+            name: "ukraine-output-other",
             columns: [
               .init("Year", .right), .init("Product"), .init("Measure"), .init("Quantity", .right),
-              .init("Unit"), .init("Period"), .init("Scope"),
+              .init("Period", optional: true), .init("Scope"),
             ],
             rows: other.map { row in
               [
                 row.year.map(String.init) ?? "—", row.product, row.measure,
-                row.quantity.map(NumberText.quantity) ?? "n/a", row.unit, row.period,
+                row.quantity.map { "\(NumberText.quantity($0)) \(row.unit)" } ?? "n/a", row.period,
                 row.scope + " " + view.cite(row.sourceID),
               ]
             })))
     }
+  }
+
+  private func facts(_ view: MaterialView, product: String, country: String) -> [ReconciledFact] {
+    view.reconciled.filter { $0.product == product && $0.measure == .production && $0.country == country }
+      .sorted { $0.year < $1.year }
+  }
+
+  /// A bar per year from the first to the last year with a figure; a year without one says so.
+  private func addSeries(
+    _ document: inout Document, _ view: MaterialView, product: MaterialSpec.Product, facts: [ReconciledFact],
+    whose: String
+  ) {
+    guard let first = facts.first?.year, let last = facts.last?.year else { return }
+    let unit = facts.first?.preferred.unit ?? ""
+    let byYear = Dictionary(facts.map { ($0.year, $0) }, uniquingKeysWith: { a, _ in a })
+    let bars = (first...last).map { year -> BarChart.Bar in
+      guard let fact = byYear[year], let value = fact.preferred.value else {
+        let missing = byYear[year]?.preferred.flag == "withheld" ? "withheld" : "no figure"
+        return BarChart.Bar(String(year), nil, missing: missing)
+      }
+      let revised = fact.count > 1 && fact.minimum != fact.maximum
+      return BarChart.Bar(String(year) + (revised ? " r" : ""), value)
+    }
+    var chart = BarChart(
+      title: "\(whose) \(product.name) production by year",
+      unit: "\(unit); each year from the newest USGS edition that gives it",
+      bars: bars)
+    chart.axis = true
+    if bars.contains(where: { $0.label.hasSuffix(" r") }) {
+      chart.notes.append("r = revised: an earlier edition gave another figure for that year.")
+    }
+    let drawn = chart
+    document.add(.chart { width, style in drawn.render(width: width, style: style) })
+    let sources = Array(Set(facts.map(\.preferred.sourceID))).sorted()
+    document.add(.paragraph("Sources: " + sources.map { view.cite($0) }.joined(separator: ", ")))
+  }
+
+  /// Ukraine's figure per year with its edition and flag, and what earlier editions said.
+  private func addEditions(
+    _ document: inout Document, _ view: MaterialView, product: MaterialSpec.Product, facts: [ReconciledFact]
+  ) {
+    var editions: [Int: [(edition: String, value: String)]] = [:]
+    for figure in view.editionFigures where figure.product == product.id {
+      editions[figure.year, default: []].append((figure.edition, NumberText.quantity(figure.value)))
+    }
+    let unit = facts.first?.preferred.unit ?? ""
+    document.add(
+      .table(
+        TextTable(
+          name: "ukraine-production-\(product.id)",
+          columns: [
+            .init("Year", .right), .init("Ukraine (\(unit))", .right), .init("Edition"), .init("Flag"),
+            .init("Earlier editions (revised)"),
+          ],
+          rows: facts.map { row in
+            [
+              String(row.year), row.preferred.value.map(NumberText.quantity) ?? row.preferred.flag,
+              row.preferred.edition, row.preferred.flag,
+              (editions[row.year] ?? []).filter { $0.edition != row.preferred.edition }
+                .sorted { $0.edition > $1.edition }.map { "\($0.value) (\($0.edition))" }
+                .joined(separator: "; "),
+            ]
+          })))
   }
 }
