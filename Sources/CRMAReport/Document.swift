@@ -36,9 +36,11 @@ public struct Document: Sendable {
       case .bullets(let items):
         parts.append(items.map { "- " + cite($0, markdown: true) }.joined(separator: "\n"))
       case .table(let table):
-        var cited = table
-        cited.rows = table.rows.map { $0.map { cite($0, markdown: true) } }
+        let (hoisted, note) = Self.hoistingCitations(table)
+        var cited = hoisted
+        cited.rows = hoisted.rows.map { $0.map { cite($0, markdown: true) } }
         parts.append(cited.markdown().trimmingTrailingNewline())
+        if let note { parts.append(cite(note, markdown: true)) }
       case .chart(let draw):
         parts.append("```text\n" + draw(width, style).trimmingTrailingNewline() + "\n```")
       }
@@ -73,9 +75,13 @@ public struct Document: Sendable {
             .joined(separator: "\n")
           }.joined(separator: "\n"))
       case .table(let table):
-        var cited = table
-        cited.rows = table.rows.map { $0.map { cite($0, markdown: false) } }
+        let (hoisted, note) = Self.hoistingCitations(table)
+        var cited = hoisted
+        cited.rows = hoisted.rows.map { $0.map { cite($0, markdown: false) } }
         parts.append(cited.plain(width: width).trimmingTrailingNewline())
+        if let note {
+          parts.append(BarChart.wrap(cite(note, markdown: false), width: width).joined(separator: "\n"))
+        }
       case .chart(let draw): parts.append(draw(width, style).trimmingTrailingNewline())
       }
     }
@@ -85,6 +91,34 @@ public struct Document: Sendable {
     }
     if !notes.isEmpty { parts.append("Sources\n-------\n" + notes.joined(separator: "\n")) }
     return parts.joined(separator: "\n\n") + "\n"
+  }
+
+  /// A table whose rows all cite the same sources loses the citations from its cells; they are
+  /// said once under it ("Source: …"). Other tables are returned as they are.
+  static func hoistingCitations(_ table: TextTable) -> (TextTable, String?) {
+    let perRow = table.rows.map { row in Set(row.flatMap(citationIDs)) }
+    guard table.rows.count > 1, let first = perRow.first, !first.isEmpty, perRow.allSatisfy({ $0 == first })
+    else { return (table, nil) }
+    var stripped = table
+    stripped.rows = table.rows.map { row in row.map(withoutCitations) }
+    let ids = first.sorted()
+    return (
+      stripped,
+      (ids.count == 1 ? "Source: " : "Sources: ")
+        + ids.map { Citations.marker + $0 + "}" }.joined(separator: ", ")
+    )
+  }
+
+  /// The source ids cited in `text`, in order.
+  static func citationIDs(_ text: String) -> [String] {
+    text.matches(of: #/\{cite:([^}]*)\}/#).map { String($0.output.1) }
+  }
+
+  /// `text` without its citations (and the spaces they leave at its end).
+  static func withoutCitations(_ text: String) -> String {
+    var result = text.replacing(#/ ?\{cite:[^}]*\}/#, with: "")
+    while result.last == " " { result.removeLast() }
+    return result
   }
 
   /// Replaces each `{cite:SOURCE_ID}` with the source's label: `[[label](sources.md#SOURCE_ID)]` in

@@ -47,7 +47,9 @@ public struct EUSourcingSection: MaterialSection {
     }
     for entry in charts {
       let bars = entry.members.map {
-        BarChart.Bar(view.countryName($0.country), $0.pct, marked: $0.country == "UKR")
+        BarChart.Bar(
+          view.countryName($0.country) + (view.isEUMember($0.country) ? " (EU)" : ""), $0.pct,
+          marked: $0.country == "UKR")
       }
       let names = entry.subjects.map { $0.lowercased() }.joined(separator: ", ")
       var chart = BarChart(
@@ -55,6 +57,10 @@ public struct EUSourcingSection: MaterialSection {
         bars: bars)
       chart.marker = (65, "the 65 % cap on a single third country")
       chart.format = { NumberText.percent($0) }
+      if entry.members.contains(where: { view.isEUMember($0.country) }) {
+        chart.notes.append(
+          "(EU) = EU member state: EU production, which the cap on third countries does not concern.")
+      }
       let drawn = chart
       document.add(.chart { width, style in drawn.render(width: width, style: style) })
     }

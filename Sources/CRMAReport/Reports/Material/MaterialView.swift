@@ -102,6 +102,11 @@ public struct MaterialView: Sendable {
   /// The country's name for a code.
   public func countryName(_ code: String) -> String { data.countryName(code) }
 
+  /// Whether the code is an EU member state's.
+  public func isEUMember(_ code: String) -> Bool {
+    data.countries.first { $0.iso3 == code }?.isEUMember ?? false
+  }
+
   /// `{cite:SOURCE_ID}` for a source (see ``Citations/cite(_:)``).
   public func cite(_ sourceID: String) -> String { citations.cite(sourceID) }
 }
