@@ -13,6 +13,10 @@ public struct Document: Sendable {
     case table(TextTable)
     /// A chart, drawn for the output's width and style.
     case chart(@Sendable (Int, ChartStyle) -> String)
+    /// "Figures as of": `lead` (what the report's own data covers), then the newest publication
+    /// and the newest reading or transcription date among the sources the document cites —
+    /// dates from the data, never the time of the run, so the same inputs give the same bytes.
+    case asOf(String)
   }
 
   public var blocks: [Block] = []
@@ -43,6 +47,7 @@ public struct Document: Sendable {
         if let note { parts.append(cite(note, markdown: true)) }
       case .chart(let draw):
         parts.append("```text\n" + draw(width, style).trimmingTrailingNewline() + "\n```")
+      case .asOf(let lead): parts.append(cite(citations.asOf(lead: lead), markdown: true))
       }
     }
     let cited = citations.usedInLabelOrder
@@ -83,6 +88,10 @@ public struct Document: Sendable {
           parts.append(BarChart.wrap(cite(note, markdown: false), width: width).joined(separator: "\n"))
         }
       case .chart(let draw): parts.append(draw(width, style).trimmingTrailingNewline())
+      case .asOf(let lead):
+        parts.append(
+          BarChart.wrap(cite(citations.asOf(lead: lead), markdown: false), width: width).joined(
+            separator: "\n"))
       }
     }
     let notes = citations.usedInLabelOrder.map { id in
@@ -183,6 +192,24 @@ public final class Citations: @unchecked Sendable {
   }
 
   func url(_ sourceID: String) -> String { rows[sourceID]?.url ?? "" }
+
+  /// The source row of an id, if known.
+  public func source(_ sourceID: String) -> Source? { rows[sourceID] }
+
+  /// "Figures as of: LEAD; newest source cited published D [label]; copies read or transcribed
+  /// up to D." over the sources cited so far.
+  func asOf(lead: String) -> String {
+    let cited = used.compactMap { rows[$0] }
+    var parts = [lead]
+    if let newest = cited.filter({ $0.published != nil }).max(by: {
+      ($0.published!, $1.id) < ($1.published!, $0.id)
+    }) {
+      parts.append("newest source cited published \(newest.published!) \(Self.marker)\(newest.id)}")
+    }
+    let read = cited.flatMap { [$0.accessed, $0.transcribed] }.compactMap { $0 }.filter { !$0.isEmpty }.max()
+    if let read { parts.append("copies read or transcribed up to \(read)") }
+    return "Figures as of: " + parts.filter { !$0.isEmpty }.joined(separator: "; ") + "."
+  }
 
   /// One line on a cited source: label (linked to its entry in Markdown), publisher, title,
   /// edition, publication date and confidence.
