@@ -9,7 +9,8 @@ public struct MaterialReport {
   /// The sections, in report order. A new section is one new type added here.
   public static let sections: [any MaterialSection] = [
     TitleSection(), CategorySection(), AssessmentSection(), WorldSupplySection(), ConcentrationSection(),
-    EUSourcingSection(), TradeImportsSection(), UkraineOutputSection(), DepositsSection(), StatusTimelineSection(), ExposureSection(),
+    EUSourcingSection(), TradeImportsSection(), UkraineOutputSection(), DepositsSection(),
+    StatusTimelineSection(), ExposureSection(),
     ScenariosSection(), EventsSection(), DisagreementsSection(),
   ]
 

@@ -5,6 +5,8 @@ import CRMATransform
 public struct MaterialSpec: Sendable {
   public var slug: String
   public var title: String
+  /// The title in a table header ("Rare earths").
+  public var shortTitle: String
   /// The CRMA entries (materials.csv ids) the report states the category of.
   public var crmaEntries: [String]
   /// criticality.csv material ids, EU assessment rows.
@@ -32,11 +34,14 @@ public struct MaterialSpec: Sendable {
 
   public static let all: [MaterialSpec] = [
     MaterialSpec(
-      slug: "lithium", title: "Lithium", crmaEntries: ["lithium"], assessed: ["lithium"],
-      products: [Product(id: "lithium-mine", title: "Lithium, mine production and reserves", name: "lithium (mine)")], depositMaterial: "lithium",
+      slug: "lithium", title: "Lithium", shortTitle: "Lithium", crmaEntries: ["lithium"],
+      assessed: ["lithium"],
+      products: [
+        Product(id: "lithium-mine", title: "Lithium, mine production and reserves", name: "lithium (mine)")
+      ], depositMaterial: "lithium",
       studyMaterials: ["lithium"], eventWords: ["lithium"]),
     MaterialSpec(
-      slug: "titanium", title: "Titanium", crmaEntries: ["titanium-metal"],
+      slug: "titanium", title: "Titanium", shortTitle: "Titanium", crmaEntries: ["titanium-metal"],
       assessed: ["titanium-metal", "titanium"],
       products: [
         Product(id: "ilmenite", title: "Ilmenite (titanium mineral concentrate)", name: "ilmenite"),
@@ -45,7 +50,7 @@ public struct MaterialSpec: Sendable {
       ], depositMaterial: "titanium", studyMaterials: ["titanium", "titanium-metal"],
       eventWords: ["titanium"]),
     MaterialSpec(
-      slug: "rare-earths", title: "Rare earth elements",
+      slug: "rare-earths", title: "Rare earth elements", shortTitle: "Rare earths",
       crmaEntries: ["rare-earth-magnet-elements", "light-rare-earth-elements", "heavy-rare-earth-elements"],
       assessed: ["light-rare-earth-elements", "heavy-rare-earth-elements"],
       products: [
