@@ -1,6 +1,7 @@
 import CRMATransform
 
-/// Where USGS editions disagree on the same fact: the range, the preferred figure and why.
+/// Where USGS editions disagree on the same fact: per product and measure, the range, the
+/// preferred figure and its edition (and why, where the rule is not simply "newest edition").
 public struct DisagreementsSection: MaterialSection {
   public init() {}
 
@@ -13,22 +14,34 @@ public struct DisagreementsSection: MaterialSection {
     }
     document.add(
       .paragraph(
-        "Same fact, different figures across USGS editions: the range, the preferred value and why (rule: newest edition first)."
+        "Same fact, different figures across USGS editions: the range and the preferred value with its edition. Rule: \(Reconciliation.rule); a reason is given where another part of the rule decided."
       ))
-    document.add(
-      .table(
-        TextTable(
-          columns: [
-            .init("Product"), .init("Measure"), .init("Year", .right), .init("Country"),
-            .init("Range", .right), .init("Preferred", .right), .init("Reason"),
-          ],
-          rows: rows.map { row in
-            [
-              row.product, row.measure.rawValue, String(row.year), view.countryName(row.country),
-              "\(NumberText.quantity(row.minimum ?? 0))–\(NumberText.quantity(row.maximum ?? 0))",
-              NumberText.quantity(row.preferred.value ?? 0),
-              row.reason + " " + view.cite(row.preferred.sourceID),
-            ]
-          })))
+    for product in view.spec.products {
+      for measure in [ProductionFigure.Measure.production, .reserves] {
+        let group = rows.filter { $0.product == product.id && $0.measure == measure }
+          .sorted { ($0.year, view.countryName($0.country)) < ($1.year, view.countryName($1.country)) }
+        guard !group.isEmpty else { continue }
+        document.add(.paragraph("World \(product.name) \(measure.rawValue) (\(group[0].preferred.unit)):"))
+        document.add(
+          .table(
+            TextTable(
+              name: "disagreements-\(product.id)-\(measure.rawValue)",
+              columns: [
+                .init("Year", .right), .init("Country"), .init("Range", .right), .init("Preferred", .right),
+                .init("Edition"),
+              ],
+              rows: group.map { row in
+                let reason = row.reason.hasPrefix("newest edition") ? "" : " (\(row.reason))"
+                return [
+                  String(row.year), view.countryName(row.country),
+                  "\(NumberText.quantity(row.minimum ?? 0))–\(NumberText.quantity(row.maximum ?? 0))",
+                  row.preferred.value.map(NumberText.quantity) ?? row.preferred.flag,
+                  row.preferred.edition + reason,
+                ]
+              })))
+        let sources = Set(group.map(\.preferred.sourceID)).sorted()
+        document.add(.paragraph("Sources: " + sources.map { view.cite($0) }.joined(separator: ", ")))
+      }
+    }
   }
 }
