@@ -27,13 +27,21 @@ public struct TextTable: Sendable {
   public var name: String
   /// Rows may become columns in plain text (a table by year: one column per year).
   public var transposable: Bool
+  /// Source ids per row that the printed cells do not cite (the sources are said once under the
+  /// table); the CSV table lists them with the cells' citations.
+  public var rowSources: [[String]] = []
 
-  /// A table of `rows`, one cell per column, called `name` in its report's CSV tables.
-  public init(name: String = "", columns: [Column], rows: [[String]], transposable: Bool = false) {
+  /// A table of `rows`, one cell per column, called `name` in its report's CSV tables;
+  /// `rowSources` are the sources of rows whose cells do not cite them.
+  public init(
+    name: String = "", columns: [Column], rows: [[String]], transposable: Bool = false,
+    rowSources: [[String]] = []
+  ) {
     self.name = name
     self.columns = columns
     self.rows = rows
     self.transposable = transposable
+    self.rowSources = rowSources
   }
 
   /// GFM: `|` escaped, `---:` for right-aligned columns, cells padded so the raw text lines up.

@@ -35,7 +35,7 @@ public struct ConcentrationSection: MaterialSection {
                   ukraineShare(row),
                   row.ukraineRank.map(String.init) ?? "—",
                 ]
-              }, transposable: true)))
+              }, transposable: true, rowSources: rows.map { [$0.sourceID] })))
         let sources = Array(Set(rows.map(\.sourceID))).sorted()
         document.add(.paragraph("Sources: " + sources.map { view.cite($0) }.joined(separator: ", ")))
         for row in rows where !row.statisticsWithheld.isEmpty {

@@ -38,7 +38,7 @@ public struct DisagreementsSection: MaterialSection {
                   row.preferred.value.map(NumberText.quantity) ?? row.preferred.flag,
                   row.preferred.edition + reason,
                 ]
-              })))
+              }, rowSources: group.map { [$0.preferred.sourceID] })))
         let sources = Set(group.map(\.preferred.sourceID)).sorted()
         document.add(.paragraph("Sources: " + sources.map { view.cite($0) }.joined(separator: ", ")))
       }

@@ -106,6 +106,6 @@ public struct UkraineOutputSection: MaterialSection {
                 .sorted { $0.edition > $1.edition }.map { "\($0.value) (\($0.edition))" }
                 .joined(separator: "; "),
             ]
-          })))
+          }, rowSources: facts.map { [$0.preferred.sourceID] })))
   }
 }

@@ -12,6 +12,7 @@ public struct UkraineCRMAAnswer: SummarySection {
     var shares: [(text: String, value: Double)] = []
     var unlisted: [String] = []
     var sources: Set<String> = []
+    var rowSources: [[String]] = []
     for material in view.materials {
       for product in material.spec.products {
         for measure in ["production", "reserves"] {
@@ -24,10 +25,12 @@ public struct UkraineCRMAAnswer: SummarySection {
             let rank = row.ukraineRank.map { " (rank \($0))" } ?? ""
             rows.append([what, "\(NumberText.percent(fraction: share))\(rank)", String(row.year)])
             sources.insert(row.sourceID)
+            rowSources.append([row.sourceID])
             shares.append(("\(what) \(NumberText.percent(fraction: share))", share))
           } else if row.ukraineShare == 0 {
             rows.append([what, "no output", String(row.year)])
             sources.insert(row.sourceID)
+            rowSources.append([row.sourceID])
           } else if measure == "production" {
             unlisted.append(product.name)
           }
@@ -41,6 +44,7 @@ public struct UkraineCRMAAnswer: SummarySection {
       let what = "EU sourcing of \(check.materialLabel.lowercased()) (\(check.stage?.rawValue ?? ""))"
       rows.append([what, NumberText.percent(share), "2023 (EU study)"])
       if let source = check.sourceID { sources.insert(source) }
+      rowSources.append(check.sourceID.map { [$0] } ?? [])
       shares.append(("\(what) \(NumberText.percent(share))", share / 100))
     }
     let top = shares.sorted { ($0.value, $1.text) > ($1.value, $0.text) }.prefix(3).map(\.text)
@@ -65,7 +69,8 @@ public struct UkraineCRMAAnswer: SummarySection {
       .table(
         TextTable(
           name: "ukraine-shares",
-          columns: [.init("Ukraine's share of"), .init("Share", .right), .init("Year")], rows: rows)))
+          columns: [.init("Ukraine's share of"), .init("Share", .right), .init("Year")], rows: rows,
+          rowSources: rowSources)))
     document.add(.paragraph("Sources: " + sources.sorted().map { view.cite($0) }.joined(separator: ", ")))
   }
 }
