@@ -36,10 +36,10 @@ public enum Provenance {
           // A bare list of sources under a table is covered by the table's rows.
           let words = Document.withoutCitations(text).filter { $0.isLetter || $0.isNumber }
           if words == "Sources" || words == "Source" { continue }
-          texts.append("\(report): " + Document.withoutCitations(text))
+          texts.append("\(report): " + labelled(text, citations))
         case .bullets(let items):
           for item in items where Document.citationIDs(item).contains(sourceID) {
-            texts.append("\(report): " + Document.withoutCitations(item))
+            texts.append("\(report): " + labelled(item, citations))
           }
         default: continue
         }
@@ -158,6 +158,11 @@ public enum Provenance {
       }
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `text` with each citation as its bracketed label.
+  static func labelled(_ text: String, _ citations: Citations) -> String {
+    text.replacing(#/ ?\{cite:([^}]*)\}/#) { " [\(citations.label(String($0.output.1)))]" }
   }
 
   /// Every report document by report name.
