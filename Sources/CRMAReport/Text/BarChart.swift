@@ -103,7 +103,7 @@ public struct BarChart: Sendable {
 
   /// Breaks `text` at spaces so no line is wider than `width`; a word longer than the width is
   /// split across lines, except a URL, which keeps a line of its own.
-  static func wrap(_ text: String, width: Int) -> [String] {
+  public static func wrap(_ text: String, width: Int) -> [String] {
     var lines: [String] = []
     var current = ""
     var words: [String] = []

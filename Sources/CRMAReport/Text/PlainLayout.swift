@@ -30,7 +30,10 @@ struct PlainLayout {
       if breakingWords {
         let urls = columns.indices.map { index in all.map { Self.longestURL($0[index]) }.max() ?? 0 }
         let share = max(4, (width - gaps) / columns.count)
-        minimum = columns.indices.map { max(urls[$0], min(minimum[$0], share)) }
+        // Numbers keep their width; text columns may break words (never a URL).
+        minimum = columns.indices.map { index in
+          columns[index].alignment == .right ? minimum[index] : max(urls[index], min(minimum[index], share))
+        }
       }
       guard minimum.reduce(0, +) + gaps <= width else { return nil }
       widths = minimum

@@ -15,6 +15,10 @@ public struct WorldSupplySection: MaterialSection {
 
   private func add(to document: inout Document, _ view: MaterialView, product: MaterialSpec.Product) {
     document.add(.heading(2, product.title))
+    guard view.shares.contains(where: { $0.product == product.id }) else {
+      document.add(.paragraph("No USGS world figures for \(product.name) in the data."))
+      return
+    }
     for measure in [ProductionFigure.Measure.production, .reserves] {
       let rows = view.shares.filter { $0.product == product.id && $0.measure == measure }
       guard let year = rows.map(\.year).max() else { continue }
