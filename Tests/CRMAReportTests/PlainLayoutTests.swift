@@ -40,7 +40,8 @@ struct PlainLayoutTests {
 
   @Test("a transposable year table too wide for its rows turns years into columns")
   func transposes() throws {
-    let columns = [TextTable.Column("Year", .right)] + (1...9).map { TextTable.Column("Measure number \($0)", .right) }
+    let columns =
+      [TextTable.Column("Year", .right)] + (1...9).map { TextTable.Column("Measure number \($0)", .right) }
     let rows = (2021...2024).map { year in [String(year)] + (1...9).map { "\($0 * year % 97).5 %" } }
     let table = TextTable(columns: columns, rows: rows, transposable: true)
     let text = table.plain(width: 60)
@@ -76,7 +77,9 @@ struct PlainLayoutTests {
   @Test("a table whose rows cite the same source says it once under the table")
   func hoistsCitations() {
     let citations = Citations(sources: [
-      Source(id: "syn-one", publisher: "Synthetic", title: "t", url: "https://example.org/1", transcribed: "2026-01-01")
+      Source(
+        id: "syn-one", publisher: "Synthetic", title: "t", url: "https://example.org/1",
+        transcribed: "2026-01-01")
     ])
     var document = Document(citations: citations)
     document.add(

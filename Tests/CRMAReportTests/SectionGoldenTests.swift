@@ -11,7 +11,8 @@ struct SectionGoldenTests {
   static let style = ChartStyle(ascii: false)
 
   static func both(_ document: Document) -> String {
-    document.markdown(width: 80, style: style) + "\n==== plain text ====\n\n" + document.plain(width: 80, style: style)
+    document.markdown(width: 80, style: style) + "\n==== plain text ====\n\n"
+      + document.plain(width: 80, style: style)
   }
 
   static let titanium = MaterialSpec.all.first { $0.slug == "titanium" }!
@@ -24,7 +25,8 @@ struct SectionGoldenTests {
     var document = Document(citations: view.citations)
     section.add(to: &document, view)
     let text = Self.both(document)
-    for line in document.plain(width: 80, style: Self.style).split(separator: "\n") where !line.contains("://") {
+    for line in document.plain(width: 80, style: Self.style).split(separator: "\n")
+    where !line.contains("://") {
       #expect(DisplayWidth.of(String(line)) <= 80, "\(type(of: section)): \(line)")
     }
     try expectGolden(text, named: "section-\(type(of: section)).txt")

@@ -27,10 +27,12 @@ enum SyntheticReportData {
     "concentration": [
       concentration("ilmenite", "production", 2024, "MCS 2025", "syn-usgs-2025", ukraine: "0.08", rank: "3"),
       concentration("ilmenite", "production", 2025, "MCS 2026", "syn-usgs-2026", ukraine: "0.05", rank: "4"),
-      concentration("titanium-sponge", "production", 2025, "MCS 2026", "syn-usgs-2026", ukraine: "0", rank: ""),
+      concentration(
+        "titanium-sponge", "production", 2025, "MCS 2026", "syn-usgs-2026", ukraine: "0", rank: ""),
       [
         "dataset": "eu-study", "subject": "Titanium", "material_id": "titanium", "stage": "processing",
-        "measure": "eu-sourcing", "year": "2023", "edition": "2023 assessment", "countries": "3", "unit": "share",
+        "measure": "eu-sourcing", "year": "2023", "edition": "2023 assessment", "countries": "3",
+        "unit": "share",
         "hhi": "0.45", "top3_share": "0.9", "largest_country": "DEU", "largest_share": "0.64",
         "ukraine_note": "not listed", "note": "synthetic", "source_id": "syn-study",
       ],
@@ -44,23 +46,28 @@ enum SyntheticReportData {
       fact("rutile", "WLD", 2025, 720, edition: "MCS 2026", minimum: 720, maximum: 720, count: 1),
     ],
     "figures": [
-      figure("MCS 2025|ilmenite|UKR|2023|production", 40), figure("MCS 2024|ilmenite|UKR|2023|production", 60),
+      figure("MCS 2025|ilmenite|UKR|2023|production", 40),
+      figure("MCS 2024|ilmenite|UKR|2023|production", 60),
       figure("MCS 2026|ilmenite|UKR|2025|production", 50),
     ],
     "article5": [
       [
-        "check": "diversification", "material_id": "titanium", "material_label": "Titanium", "crma_entry": "titanium-metal",
+        "check": "diversification", "material_id": "titanium", "material_label": "Titanium",
+        "crma_entry": "titanium-metal",
         "stage": "processing", "benchmark_pct": "65", "largest_third_country": "NOR",
-        "largest_third_country_share_pct": "12", "breach": "false", "ukraine_share_pct": "9", "status": "synthetic",
+        "largest_third_country_share_pct": "12", "breach": "false", "ukraine_share_pct": "9",
+        "status": "synthetic",
         "source_id": "syn-study",
       ],
       [
         "check": "extraction-coverage", "material_id": "titanium-metal", "material_label": "titanium metal",
-        "crma_entry": "titanium-metal", "stage": "extraction", "benchmark_pct": "10", "status": "not computed",
+        "crma_entry": "titanium-metal", "stage": "extraction", "benchmark_pct": "10",
+        "status": "not computed",
       ],
       [
         "check": "processing-coverage", "material_id": "titanium-metal", "material_label": "titanium metal",
-        "crma_entry": "titanium-metal", "stage": "processing", "benchmark_pct": "40", "status": "not computed",
+        "crma_entry": "titanium-metal", "stage": "processing", "benchmark_pct": "40",
+        "status": "not computed",
       ],
     ],
     "supply_shares": [
@@ -70,7 +77,8 @@ enum SyntheticReportData {
       [
         "material_id": "titanium-metal", "material_label": "titanium metal", "assessment_year": "2023",
         "supply_risk": "1.5", "economic_importance": "6", "sr_threshold": "1", "ei_threshold": "2.8",
-        "meets_thresholds": "true", "crma_category": "strategic", "recomputation": "synthetic", "source_id": "syn-study",
+        "meets_thresholds": "true", "crma_category": "strategic", "recomputation": "synthetic",
+        "source_id": "syn-study",
       ]
     ],
     "deposits": [
@@ -79,13 +87,17 @@ enum SyntheticReportData {
     ],
     "deposit_figures": [
       [
-        "figure_id": "syn-alpha-01", "deposit_id": "syn-alpha", "material_id": "titanium", "commodity_label": "ilmenite",
+        "figure_id": "syn-alpha-01", "deposit_id": "syn-alpha", "material_id": "titanium",
+        "commodity_label": "ilmenite",
         "ore_tonnes": "1000000", "grade": "5", "grade_unit": "% TiO2", "contained_tonnes": "50000",
-        "contained_basis": "TiO2", "bound": "point", "resource_category": "synthetic reserves", "source_id": "syn-press",
+        "contained_basis": "TiO2", "bound": "point", "resource_category": "synthetic reserves",
+        "source_id": "syn-press",
       ],
       [
-        "figure_id": "syn-beta-01", "deposit_id": "syn-beta", "material_id": "titanium", "commodity_label": "ilmenite",
-        "contained_tonnes": "20000", "contained_basis": "TiO2", "bound": "lower", "development_status": "undeveloped",
+        "figure_id": "syn-beta-01", "deposit_id": "syn-beta", "material_id": "titanium",
+        "commodity_label": "ilmenite",
+        "contained_tonnes": "20000", "contained_basis": "TiO2", "bound": "lower",
+        "development_status": "undeveloped",
         "source_id": "syn-press",
       ],
     ],
@@ -98,18 +110,22 @@ enum SyntheticReportData {
     ],
     "exposure_deposits": [
       [
-        "material_id": "titanium", "deposit_id": "syn-alpha", "status": "front-line", "status_as_of": "2025-02-03",
-        "status_reported_as": "synthetic: near the front", "status_source_id": "syn-press", "contained": "50000",
+        "material_id": "titanium", "deposit_id": "syn-alpha", "status": "front-line",
+        "status_as_of": "2025-02-03",
+        "status_reported_as": "synthetic: near the front", "status_source_id": "syn-press",
+        "contained": "50000",
         "basis": "t TiO2", "figures": "1",
       ],
       [
-        "material_id": "titanium", "deposit_id": "syn-beta", "status": "occupied", "status_as_of": "2025-03-15",
+        "material_id": "titanium", "deposit_id": "syn-beta", "status": "occupied",
+        "status_as_of": "2025-03-15",
         "status_reported_as": "synthetic: occupied", "status_source_id": "syn-press", "contained": "20000",
         "basis": "t TiO2", "figures": "1",
       ],
     ],
     "exposure": [
-      exposure("front-line", 50000, 0.714285714, "2025-02-03"), exposure("occupied", 20000, 0.285714286, "2025-03-15"),
+      exposure("front-line", 50000, 0.714285714, "2025-02-03"),
+      exposure("occupied", 20000, 0.285714286, "2025-03-15"),
     ],
     "events": [
       event("E001", "2024-05", "Synthetic titanium plant restarted", "titanium"),
@@ -118,14 +134,17 @@ enum SyntheticReportData {
     ],
     "ukraine_output": [
       [
-        "output_id": "UO001", "year": "2024", "material_id": "titanium", "product": "synthetic ilmenite concentrate",
+        "output_id": "UO001", "year": "2024", "material_id": "titanium",
+        "product": "synthetic ilmenite concentrate",
         "measure": "production", "bound": "point", "quantity": "55000", "unit": "t", "basis": "concentrate",
-        "period": "calendar year", "scope": "Ukraine (synthetic)", "flag": "reported", "source_id": "syn-press",
+        "period": "calendar year", "scope": "Ukraine (synthetic)", "flag": "reported",
+        "source_id": "syn-press",
       ]
     ],
     "mapping": [
       [
-        "resource": "ukraine_output", "record": "UO001", "material_id": "titanium", "material_category": "not-listed",
+        "resource": "ukraine_output", "record": "UO001", "material_id": "titanium",
+        "material_category": "not-listed",
         "crma_entry": "titanium-metal", "crma_category": "strategic", "mapped_via": "synthetic",
       ]
     ],
@@ -135,7 +154,8 @@ enum SyntheticReportData {
     _ id: String, _ publisher: String, edition: String = "", published: String = "", label: String = ""
   ) -> [String: String] {
     [
-      "source_id": id, "publisher": publisher, "title": "A synthetic source for layout tests", "edition": edition,
+      "source_id": id, "publisher": publisher, "title": "A synthetic source for layout tests",
+      "edition": edition,
       "url": "https://example.org/\(id)", "transcribed": "2026-11-25", "confidence": "high",
       "published": published, "short_label": label,
     ]
@@ -145,7 +165,8 @@ enum SyntheticReportData {
   /// other countries and the world; titanium sponge 2025 with Ukraine a zero producer.
   static func worldShares() -> [[String: String]] {
     let values: [(String, String)] = [
-      ("CHN", "300"), ("AUS", "150"), ("MOZ", "90"), ("UKR", "50"), ("ZAF", "40"), ("CAN", "30"), ("NOR", "25"),
+      ("CHN", "300"), ("AUS", "150"), ("MOZ", "90"), ("UKR", "50"), ("ZAF", "40"), ("CAN", "30"),
+      ("NOR", "25"),
       ("IND", "20"), ("SEN", "15"), ("MDG", "10"), ("KEN", "8"), ("BRA", "6"), ("VNM", "4"), ("SLE", "2"),
     ]
     var rows = values.enumerated().map { index, pair in
@@ -165,7 +186,8 @@ enum SyntheticReportData {
   ) -> [String: String] {
     [
       "product": product, "material_id": product == "titanium-sponge" ? "titanium-metal" : "titanium",
-      "stage": product == "titanium-sponge" ? "processing" : "extraction", "measure": "production", "year": "2025",
+      "stage": product == "titanium-sponge" ? "processing" : "extraction", "measure": "production",
+      "year": "2025",
       "edition": "MCS 2026", "country": country, "value": value, "unit": unit,
       "share": value.isEmpty ? "" : String((Double(value) ?? 0) / 1000), "rank": rank, "flag": flag,
       "greater_than": "false", "note": note, "source_id": "syn-usgs-2026",
@@ -177,7 +199,8 @@ enum SyntheticReportData {
     rank: String
   ) -> [String: String] {
     [
-      "dataset": "usgs", "subject": product, "material_id": "titanium", "stage": "extraction", "measure": measure,
+      "dataset": "usgs", "subject": product, "material_id": "titanium", "stage": "extraction",
+      "measure": measure,
       "year": String(year), "edition": edition, "countries": "14", "unit": "kt TiO2", "hhi": "0.2",
       "top3_share": "0.64", "largest_country": "CHN", "largest_share": "0.35", "ukraine_share": ukraine,
       "ukraine_rank": rank, "ukraine_note": "", "note": "synthetic", "source_id": source,
@@ -209,7 +232,8 @@ enum SyntheticReportData {
 
   static func share(_ country: String, _ pct: Double) -> [String: String] {
     [
-      "assessment_year": "2023", "scope": "eu-sourcing", "material_id": "titanium", "material_label": "Titanium",
+      "assessment_year": "2023", "scope": "eu-sourcing", "material_id": "titanium",
+      "material_label": "Titanium",
       "stage": "processing", "country": country, "share_pct": NumberFormatting.canonical(pct),
       "share_below": "false", "source_id": "syn-study",
     ]
@@ -217,14 +241,18 @@ enum SyntheticReportData {
 
   static func control(_ id: String, _ deposit: String, _ date: String, _ status: String) -> [String: String] {
     [
-      "report_id": id, "deposit_id": deposit, "as_of": date, "status": status, "reported_as": "synthetic \(status)",
+      "report_id": id, "deposit_id": deposit, "as_of": date, "status": status,
+      "reported_as": "synthetic \(status)",
       "material_id": "titanium", "source_id": "syn-press",
     ]
   }
 
-  static func exposure(_ status: String, _ contained: Double, _ share: Double, _ date: String) -> [String: String] {
+  static func exposure(_ status: String, _ contained: Double, _ share: Double, _ date: String) -> [String:
+    String]
+  {
     [
-      "material_id": "titanium", "status": status, "basis": "t TiO2", "deposits": "1", "deposits_with_tonnage": "1",
+      "material_id": "titanium", "status": status, "basis": "t TiO2", "deposits": "1",
+      "deposits_with_tonnage": "1",
       "contained": NumberFormatting.canonical(contained), "share": NumberFormatting.canonical(share),
       "earliest_as_of": date, "latest_as_of": date,
     ]
@@ -242,13 +270,15 @@ enum SyntheticReportData {
 
   static func build() throws -> ReportData {
     let ingest = USGSStage.merge(
-      try IngestStage.run(directory: Repository.dataDirectory, logger: logger), directory: Repository.dataDirectory,
+      try IngestStage.run(directory: Repository.dataDirectory, logger: logger),
+      directory: Repository.dataDirectory,
       logger: logger)
     let result = TransformStage.run(try TransformInput(ingest: ingest), logger: logger)
     let folder = try TemporaryDirectory("crma-synthetic")
     defer { folder.remove() }
     _ = try TransformOutput.write(result, passingThrough: ingest, to: folder.path, logger: logger)
-    for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".csv") {
+    for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".csv")
+    {
       let name = String(file.dropLast(4))
       guard !["countries", "materials"].contains(name) else { continue }
       let path = "\(folder.path)/\(file)"
@@ -257,7 +287,9 @@ enum SyntheticReportData {
       var writer = CSVWriter()
       writer.writeRow(header)
       for row in tables[name] ?? [] {
-        for key in row.keys where !header.contains(key) { fatalError("synthetic \(name) has no column \(key)") }
+        for key in row.keys where !header.contains(key) {
+          fatalError("synthetic \(name) has no column \(key)")
+        }
         writer.writeRow(header.map { row[$0] ?? "" })
       }
       try Data(writer.bytes).write(to: URL(fileURLWithPath: path))

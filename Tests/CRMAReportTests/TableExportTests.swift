@@ -10,7 +10,9 @@ struct TableExportTests {
   @Test("a table's CSV: number columns without separators or %, citations as a sources column")
   func csv() throws {
     let citations = Citations(sources: [
-      Source(id: "syn-one", publisher: "Synthetic", title: "t", url: "https://example.org/1", transcribed: "2026-01-01")
+      Source(
+        id: "syn-one", publisher: "Synthetic", title: "t", url: "https://example.org/1",
+        transcribed: "2026-01-01")
     ])
     var document = Document(citations: citations)
     document.add(.heading(2, "Synthetic shares"))
@@ -26,7 +28,8 @@ struct TableExportTests {
     #expect(table.name == "synthetic-synthetic-shares")
     #expect(table.fields.map(\.type) == ["string", "integer", "number", "string"])
     #expect(table.fields.map(\.name) == ["Country", "Value (t)", "Share (%)", "sources"])
-    #expect(table.csv() == "Country,Value (t),Share (%),sources\nSynthetia,1200000,12.5,syn-one\nTestland,,3,\n")
+    #expect(
+      table.csv() == "Country,Value (t),Share (%),sources\nSynthetia,1200000,12.5,syn-one\nTestland,,3,\n")
     #expect(TableExport.descriptor(tables).contains("\"path\": \"synthetic-synthetic-shares.csv\""))
   }
 
@@ -55,7 +58,8 @@ struct TableExportTests {
   @Test("crma explain: the rows behind a figure, by product or report, ISO3 or name")
   func explain() throws {
     let data = try SyntheticReportData.load()
-    let text = try #require(Provenance.explain(material: "ilmenite", country: "Ukraine", year: 2023, data: data))
+    let text = try #require(
+      Provenance.explain(material: "ilmenite", country: "Ukraine", year: 2023, data: data))
     #expect(text.contains("MCS 2024|ilmenite|UKR|2023|production: 60"))
     #expect(text.contains("ilmenite production 2023: 40 kt TiO2 from MCS 2025"))
     #expect(text.contains("syn-usgs-2025: [Synthetic MCS 2025]"))
@@ -67,7 +71,8 @@ struct TableExportTests {
 
   @Test("status timeline: one cell per month, the latest report at the month's end, a legend")
   func timeline() throws {
-    #expect(StatusTimeline.months(from: "2024-11", to: "2025-02") == ["2024-11", "2024-12", "2025-01", "2025-02"])
+    #expect(
+      StatusTimeline.months(from: "2024-11", to: "2025-02") == ["2024-11", "2024-12", "2025-01", "2025-02"])
     #expect(StatusTimeline.months(from: "2025-02", to: "2024-11").isEmpty)
     #expect(StatusTimeline.months(from: "2025", to: "2025-02").isEmpty)
     let chart = StatusTimeline(
@@ -76,7 +81,9 @@ struct TableExportTests {
         .init("Alpha", reports: [(month: "2024-01", status: "held"), (month: "2024-06", status: "lost")]),
         .init("Beta", reports: [(month: "2023-11", status: "lost")]),
       ], legend: [(status: "held", letter: "H"), (status: "lost", letter: "L")])
-    let text = chart.render(width: 40, style: ChartStyle(ascii: false)) + chart.render(width: 20, style: ChartStyle(ascii: true))
+    let text =
+      chart.render(width: 40, style: ChartStyle(ascii: false))
+      + chart.render(width: 20, style: ChartStyle(ascii: true))
     try expectGolden(text, named: "timeline.txt")
   }
 }

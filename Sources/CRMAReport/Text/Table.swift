@@ -77,9 +77,9 @@ public struct TextTable: Sendable {
   /// 1. each column as wide as its widest cell when that fits;
   /// 2. else long cells wrapped inside their column (at spaces and after hyphens; a URL is never
   ///    broken), the spare width given to the columns that need it most;
-  /// 3. else, for a ``transposable`` table, rows turned into columns (one column per row, in as
+  /// 3. else, for a ``TextTable/transposable`` table, rows turned into columns (one column per row, in as
   ///    many tables as needed, each repeating the row titles);
-  /// 4. else the ``Column/optional`` columns left out, rightmost first, and said so under the
+  /// 4. else the ``TextTable/Column/optional`` columns left out, rightmost first, and said so under the
   ///    table;
   /// 5. else, for more than six columns, one block per row (first cell, then `column: value`);
   ///    for six or fewer, words broken inside their column.

@@ -6,7 +6,7 @@ import CSVStream
 /// fields of typed rows and never filters or looks up columns by name itself.
 public struct MaterialView: Sendable {
   /// One edition's production figure for Ukraine (from the figures table's record key
-  /// `EDITION|PRODUCT|COUNTRY|YEAR|MEASURE`, read in ``MaterialView/editionFigures(_:)`` only).
+  /// `EDITION|PRODUCT|COUNTRY|YEAR|MEASURE`, read in one place only).
   public struct EditionFigure: Sendable, Equatable {
     public var edition: String
     public var product: String
