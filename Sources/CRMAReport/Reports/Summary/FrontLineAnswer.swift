@@ -28,7 +28,7 @@ public struct FrontLineAnswer: SummarySection {
       } else if total > 0 {
         let share = exposed.map(\.share).reduce(0, +)
         clauses.append(
-          "\(name): \(NumberText.percent(fraction: share)) of the \(NumberText.grouped(total)) \(rows[0].basis) with a tonnage (\(exposed.map(\.deposits).reduce(0, +)) of \(deposits) deposits)"
+          "\(name): \(exposed.map(\.deposits).reduce(0, +)) of \(deposits) deposits, \(NumberText.percent(fraction: share)) of the \(NumberText.grouped(total)) \(rows[0].basis) with a convertible tonnage"
         )
       } else {
         clauses.append("\(name): \(exposed.map(\.deposits).reduce(0, +)) of \(deposits) deposits")
