@@ -83,9 +83,9 @@ struct PlainLayout {
   static func pieces(_ text: String) -> [(text: String, spaced: Bool)] {
     var result: [(String, Bool)] = []
     for word in text.split(separator: " ") {
-      // A percent sign stays with its number.
-      if word == "%", let last = result.popLast() {
-        result.append((last.0 + " %", last.1))
+      // A percent sign stays with its number, an arrow with what it points from.
+      if word == "%" || word == "→", let last = result.popLast() {
+        result.append((last.0 + " " + word, last.1))
         continue
       }
       if isURL(word) {

@@ -18,21 +18,20 @@ public struct ScenariosSection: MaterialSection {
     document.add(
       .table(
         TextTable(
+          name: "scenarios",
           columns: [
-            .init("Scenario"), .init("Base"), .init("Ukraine before", .right), .init("Ukraine after", .right),
-            .init("Share after", .right),
-            .init("Rank after", .right), .init("HHI before → after"), .init("Largest after"),
+            .init("Scenario"), .init("Base"), .init("Ukraine before → after", .right),
+            .init("Share (rank) after", .right), .init("HHI before → after", .right), .init("Largest after"),
           ],
           rows: rows.map { row in
-            [
+            let rank = row.ukraineRankAfter.map { " (\($0))" } ?? ""
+            return [
               row.label + " " + view.cite(row.sourceID),
-              "\(row.product) \(row.year) (\(row.edition))",
-              row.ukraineBefore.map(NumberText.quantity) ?? "—",
-              "\(NumberText.quantity(row.ukraineAfter)) \(row.unit)",
-              row.ukraineShareAfter.map { NumberText.percent(fraction: $0) } ?? "—",
-              row.ukraineRankAfter.map(String.init) ?? "",
-              "\(NumberText.index(row.hhiBefore ?? 0)) → \(NumberText.index(row.hhiAfter ?? 0))",
-              "\(view.countryName(row.largestCountryAfter ?? "")) \(NumberText.percent(fraction: row.largestShareAfter ?? 0))",
+              "\(view.spec.productName(row.product)) \(row.year) (\(row.edition))",
+              "\(row.ukraineBefore.map(NumberText.quantity) ?? "—") → \(NumberText.quantity(row.ukraineAfter)) \(row.unit)",
+              (row.ukraineShareAfter.map { NumberText.percent(fraction: $0) } ?? "—") + rank,
+              "\(row.hhiBefore.map(NumberText.index) ?? "—") → \(row.hhiAfter.map(NumberText.index) ?? "—")",
+              "\(view.countryName(row.largestCountryAfter ?? "")) \(row.largestShareAfter.map { NumberText.percent(fraction: $0) } ?? "")",
             ]
           })))
   }
