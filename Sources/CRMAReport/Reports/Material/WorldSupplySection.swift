@@ -69,9 +69,6 @@ public struct WorldSupplySection: MaterialSection {
       if !withheld.isEmpty {
         notes.append("withheld = figure withheld by USGS (company confidential); not in the shares.")
       }
-      if ukraine?.value == nil && ukraine?.flag != "withheld" {
-        notes.append("Ukraine not listed = no separate figure (within \"other countries\", if produced).")
-      }
       chart.notes = notes
       chart.axis = true
       let drawn = chart
