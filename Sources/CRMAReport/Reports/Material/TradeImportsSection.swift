@@ -1,12 +1,21 @@
 import CRMATransform
 import CSVStream
 
+/// EU imports by partner (issue 14): the section of the material report. The body below does the work.
+public struct TradeImportsSection: MaterialSection {
+  public init() {}
+
+  public func add(to document: inout Document, _ view: MaterialView) {
+    TradeImportsBody(spec: view.spec, data: view.data, citations: view.citations).add(&document)
+  }
+}
+
 /// The material report's section on EU imports by partner (Eurostat Comext, 2022–2024): per
 /// product group a table and a chart over the years — the largest third country against the
 /// 65 % cap, Ukraine's share and rank — then the Article 5 comparison of the 2023 study's
 /// sourcing shares with the import shares, both shown where they disagree, and Eurostat's own
 /// published figures as a cross-check.
-struct TradeImportsSection {
+struct TradeImportsBody {
   let spec: MaterialSpec
   let data: ReportData
   let citations: Citations
@@ -92,7 +101,7 @@ struct TradeImportsSection {
       var chart = BarChart(
         title: "\(group.label): largest third country and Ukraine, share of extra-EU imports by value",
         unit: "percent of extra-EU import value", bars: bars)
-      chart.marker = (65, "65 % cap")
+      chart.marker = (65, "the 65 % cap on a single third country")
       chart.format = { NumberText.percent($0) }
       let drawn = chart
       document.add(.chart { width, style in drawn.render(width: width, style: style) })
@@ -207,7 +216,7 @@ struct TradeImportsSection {
   }
 }
 
-extension TradeImportsSection {
+extension TradeImportsBody {
   /// The summary's line for one material: per product group of the latest year, the largest
   /// third country against the cap and Ukraine's share and rank.
   static func summaryLine(_ data: ReportData, spec: MaterialSpec, citations: Citations) -> String {
