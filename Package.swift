@@ -45,7 +45,9 @@ let package = Package(
       swiftSettings: strictSettings),
     .target(
       name: "CRMATransform",
-      dependencies: ["CSVStream", "CRMAFiles", "CRMAIngest", .product(name: "Logging", package: "swift-log")],
+      dependencies: [
+        "CSVStream", "CRMAFiles", "CRMAIngest", .product(name: "Logging", package: "swift-log"),
+      ],
       swiftSettings: strictSettings),
     .target(
       name: "CRMAReport",

@@ -93,7 +93,8 @@ func syncDirectory(containing path: String) throws(OutputError) {
 func syncDirectory(_ directory: String) throws(OutputError) {
   let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
   guard descriptor >= 0 else {
-    throw OutputError(.writeFailed, path: directory, message: "cannot open the folder to sync it: \(errnoText())")
+    throw OutputError(
+      .writeFailed, path: directory, message: "cannot open the folder to sync it: \(errnoText())")
   }
   defer { close(descriptor) }
   guard fsync(descriptor) == 0 else {

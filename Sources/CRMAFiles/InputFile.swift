@@ -37,7 +37,8 @@ public enum InputFile {
   public static func check(_ path: String, inside folder: String) throws(InputError) {
     var info = stat()
     guard lstat(path, &info) == 0 else {
-      throw InputError(errno == ENOENT ? .missing : .readFailed, path: path, message: "cannot open: \(errnoText())")
+      throw InputError(
+        errno == ENOENT ? .missing : .readFailed, path: path, message: "cannot open: \(errnoText())")
     }
     guard let resolved = realPath(path) else {
       throw InputError(.missing, path: path, message: "is a symbolic link to nothing: \(errnoText())")
@@ -45,7 +46,8 @@ public enum InputFile {
     if let root = realPath(folder), resolved != root, !resolved.hasPrefix(root == "/" ? "/" : root + "/") {
       throw InputError(
         .outsideFolder, path: path,
-        message: "leads out of \(folder) (to \(resolved)); crma reads only regular files inside the package folder")
+        message:
+          "leads out of \(folder) (to \(resolved)); crma reads only regular files inside the package folder")
     }
     guard stat(resolved, &info) == 0 else {
       throw InputError(.readFailed, path: path, message: "cannot open: \(errnoText())")

@@ -21,7 +21,8 @@ public enum Interruption {
   /// Throws ``OutputError/Code-swift.enum/interrupted`` about `path` once a signal has arrived.
   public static func check(_ path: String) throws(OutputError) {
     if let signal {
-      throw OutputError(.interrupted, path: path, message: "interrupted by signal \(signal); previous outputs kept")
+      throw OutputError(
+        .interrupted, path: path, message: "interrupted by signal \(signal); previous outputs kept")
     }
   }
 

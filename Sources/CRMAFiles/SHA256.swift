@@ -98,7 +98,8 @@ public struct SHA256: Sendable {
 public func fileDigest(_ path: String) throws(InputError) -> (sha256: String, bytes: Int) {
   let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
   guard descriptor >= 0 else {
-    throw InputError(errno == ENOENT ? .missing : .readFailed, path: path, message: "cannot open: \(errnoText())")
+    throw InputError(
+      errno == ENOENT ? .missing : .readFailed, path: path, message: "cannot open: \(errnoText())")
   }
   defer { close(descriptor) }
   var info = stat()

@@ -90,7 +90,9 @@ public struct Pipeline: Sendable {
   /// the three output folders and temporary files beside them. Call it under the run lock.
   @discardableResult
   public func removeLeftovers() -> [String] {
-    let removed = [ingestFolder, transformFolder, reportsFolder].flatMap { OutputFolder.removeLeftovers(beside: $0) }
+    let removed = [ingestFolder, transformFolder, reportsFolder].flatMap {
+      OutputFolder.removeLeftovers(beside: $0)
+    }
     for path in Set(removed).sorted() {
       logger.notice("leftover of a killed run removed", metadata: ["path": "\(path)"])
     }
@@ -147,7 +149,7 @@ public struct Pipeline: Sendable {
       do {
         try InputFile.check("\(dataFolder)/\(name)", inside: dataFolder)
         present.append(name)
-      } catch where error.kind == .missing {
+      } catch  where error.kind == .missing {
         continue  // reported by the ingest stage with the resource that lists it
       } catch {
         throw .missingInput(error.description)
@@ -155,7 +157,8 @@ public struct Pipeline: Sendable {
     }
     let inputs = try FileRecord.of(folder: dataFolder, names: present)
     if let skipped = skipIfUnchanged(
-      "ingest", tool: toolVersion, inputs: inputs, folder: ingestFolder, listedAll: present.count == listed.count)
+      "ingest", tool: toolVersion, inputs: inputs, folder: ingestFolder,
+      listedAll: present.count == listed.count)
     {
       return skipped
     }
@@ -172,7 +175,8 @@ public struct Pipeline: Sendable {
     let unreadable = TransformInput.problems(in: result)
     guard unreadable.isEmpty else { throw .data(unreadable) }
     var files = IngestOutput.files(result)
-    files[StageRecord.fileName] = StageRecord(tool: toolVersion, inputs: inputs, outputs: FileRecord.of(files: files)).serialized
+    files[StageRecord.fileName] =
+      StageRecord(tool: toolVersion, inputs: inputs, outputs: FileRecord.of(files: files)).serialized
     var report = try replace(ingestFolder, with: files, stage: "ingest")
     report.rowsRead = result.tables.map(\.rows.count).reduce(0, +)
     return report
@@ -195,7 +199,8 @@ public struct Pipeline: Sendable {
     }
     let result = TransformStage.run(input, logger: logger)
     var files = TransformOutput.files(result, passingThrough: ingest)
-    files[StageRecord.fileName] = StageRecord(tool: toolVersion, inputs: inputs, outputs: FileRecord.of(files: files)).serialized
+    files[StageRecord.fileName] =
+      StageRecord(tool: toolVersion, inputs: inputs, outputs: FileRecord.of(files: files)).serialized
     var report = try replace(transformFolder, with: files, stage: "transform")
     report.rowsRead = ingest.tables.map(\.rows.count).reduce(0, +)
     // Codes the commodity map excludes on purpose are listed in unmapped.csv, not rejected.
@@ -286,7 +291,7 @@ public struct Pipeline: Sendable {
     }
     do {
       try OutputFolder.replace(folder, with: files)
-    } catch where error.code == .interrupted {
+    } catch  where error.code == .interrupted {
       throw .interrupted(Interruption.signal ?? SIGTERM)
     } catch {
       throw .output(error)

@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -22,7 +23,13 @@ int crma_install_signal_flag(void) {
   sigemptyset(&action.sa_mask);
   action.sa_flags = SA_RESTART;
   if (sigaction(SIGINT, &action, NULL) != 0) return -1;
-  return sigaction(SIGTERM, &action, NULL);
+  if (sigaction(SIGTERM, &action, NULL) != 0) return -1;
+  // A parent may start crma with the two blocked (the mask is inherited): unblock them here.
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  return pthread_sigmask(SIG_UNBLOCK, &set, NULL);
 }
 
 int crma_signal_received(void) { return crma_signal; }

@@ -54,11 +54,22 @@ struct Run: ParsableCommand {
       let code = ExitStatus.code(for: error)
       // A held lock is the timer's normal overlap, not a failure: notice, not error.
       if case .locked = error {
-        logger.notice("run skipped: locked", metadata: ["error.message": "\(error.description)", "run.exit_code": .stringConvertible(code.rawValue)])
+        logger.notice(
+          "run skipped: locked",
+          metadata: [
+            "error.message": "\(error.description)", "run.exit_code": .stringConvertible(code.rawValue),
+          ])
       } else {
-        logger.error("run not started", metadata: ["error.message": "\(error.description)", "run.exit_code": .stringConvertible(code.rawValue)])
+        logger.error(
+          "run not started",
+          metadata: [
+            "error.message": "\(error.description)", "run.exit_code": .stringConvertible(code.rawValue),
+          ])
       }
-      history.append(RunRecord(started: started, status: .locked, exitCode: code.rawValue, stages: [], error: error.description), logger: logger)
+      history.append(
+        RunRecord(
+          started: started, status: .locked, exitCode: code.rawValue, stages: [], error: error.description),
+        logger: logger)
       if logging.logFormat == .text { printError(error.description) }
       throw code
     }
@@ -67,7 +78,8 @@ struct Run: ParsableCommand {
     var code = error.map { ExitStatus.code(for: $0).rawValue } ?? 0
     if let signal = Interruption.signal { code = ExitStatus.interrupted(signal).rawValue }
     let status: RunRecord.Status = Interruption.signal != nil ? .interrupted : (error == nil ? .ok : .failed)
-    let record = RunRecord(started: started, status: status, exitCode: code, stages: stages, error: error?.description)
+    let record = RunRecord(
+      started: started, status: status, exitCode: code, stages: stages, error: error?.description)
     writeStatus(record, logger: logger)
     history.append(record, logger: logger)
     let metadata: Logger.Metadata = [
@@ -81,7 +93,9 @@ struct Run: ParsableCommand {
     switch status {
     case .ok: logger.info("run finished", metadata: metadata)
     case .interrupted, .locked: logger.notice("run interrupted", metadata: metadata)
-    case .failed: logger.error("run failed", metadata: metadata.merging(["error.message": "\(error?.description ?? "")"]) { $1 })
+    case .failed:
+      logger.error(
+        "run failed", metadata: metadata.merging(["error.message": "\(error?.description ?? "")"]) { $1 })
     }
     withExtendedLifetime(runLock) {}
     if let error, logging.logFormat == .text { printError(error.description) }

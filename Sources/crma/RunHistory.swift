@@ -103,12 +103,16 @@ struct RunHistory {
     do {
       let line = [UInt8](try encoder.encode(record)) + [0x0A]
       let folder = (path as NSString).deletingLastPathComponent
-      if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+      if !folder.isEmpty {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      }
       let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
       guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
       defer { close(descriptor) }
       let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-      guard written == line.count, fsync(descriptor) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+      guard written == line.count, fsync(descriptor) == 0 else {
+        throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+      }
     } catch {
       logger.warning("run history not written", metadata: ["path": "\(path)", "error.message": "\(error)"])
     }
