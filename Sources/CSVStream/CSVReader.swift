@@ -1,9 +1,9 @@
 /// Receives one field during ``CSVReader/scan(context:field:record:)``: context, 0-based field
 /// index, bytes (nil when empty) and their count.
-public typealias CSVFieldFunction =
+package typealias CSVFieldFunction =
   @convention(c) (UnsafeMutableRawPointer, Int, UnsafeRawPointer?, Int) -> Void
 /// Receives one record end: context, the line the record started on, its field count.
-public typealias CSVRecordFunction = @convention(c) (UnsafeMutableRawPointer, Int, Int) -> Void
+package typealias CSVRecordFunction = @convention(c) (UnsafeMutableRawPointer, Int, Int) -> Void
 
 /// Reads an RFC 4180 CSV file through libcsv in fixed-size chunks and hands each record to a
 /// closure, so memory stays bounded whatever the file's size.
@@ -123,12 +123,12 @@ public final class CSVReader {
   /// it after `scan` returns. Field counts and UTF-8 are not checked; the caller sees the count.
   /// Errors in the file's structure end the scan with a ``CSVError``, after every complete
   /// record before them was delivered.
-  public func scan(
+  package func scan(
     context: UnsafeMutableRawPointer, field: CSVFieldFunction, record: CSVRecordFunction
   ) throws(CSVError) {
     let batch = parser.batch
     // Records parsed while the header was read come first, from the batch.
-    let rows = batch.pointee.rows
+    let rows = batch.pointee.rows.buffer
     while nextRow < rows.count {
       let mark = rows[nextRow]
       nextRow += 1
@@ -185,7 +185,7 @@ public final class CSVReader {
   }
 
   /// ``scan(context:field:record:)`` with closures, for convenience where speed matters less.
-  public func scan(
+  package func scan(
     field: @escaping (Int, UnsafeRawBufferPointer) -> Void, record: @escaping (Int, Int) -> Void
   ) throws(CSVError) {
     final class Closures {
@@ -280,7 +280,7 @@ public final class CSVReader {
   private func deliverPendingRows(
     onInvalidRecord: (CSVError) throws -> Void, _ body: (CSVRecord) throws -> Void
   ) throws {
-    let rows = parser.batch.pointee.rows
+    let rows = parser.batch.pointee.rows.buffer
     // A local cursor: a class property written per row costs an exclusivity check each time.
     var cursor = nextRow
     defer { nextRow = cursor }
