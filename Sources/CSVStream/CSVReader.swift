@@ -243,12 +243,6 @@ public final class CSVReader {
     let failure = parser.parse(data)
     takeCallbackFailure()
     let batch = parser.batch
-    if pendingError == nil, let failure, !failure.isQuoting {
-      // libcsv's own failure (out of memory, a field too big for it) is kept as it said it.
-      pendingError = CSVError(
-        .parserFailure, path: path, line: batch.pointee.recordStartLine,
-        column: batch.pointee.fieldsInPartialRow + 1, message: "libcsv: \(failure.message)")
-    }
     if pendingError == nil, let failure {
       let byte = failure.offset < data.count ? data[failure.offset] : 0
       let message =

@@ -54,14 +54,12 @@ final class LibCSVParser {
   }
 
   /// Feeds one chunk. Returns nil when all of it was consumed, else the offset of the byte
-  /// libcsv stopped at, whether libcsv's own error is bad quoting (`CSV_EPARSE`, as opposed to
-  /// out of memory or a field too big for it), and its error text.
-  func parse(_ chunk: UnsafeRawBufferPointer) -> (offset: Int, isQuoting: Bool, message: String)? {
+  /// libcsv stopped at and its error text.
+  func parse(_ chunk: UnsafeRawBufferPointer) -> (offset: Int, message: String)? {
     guard let base = chunk.baseAddress, chunk.count > 0 else { return nil }
     let consumed = csv_parse(parser, base, chunk.count, onField, onRow, UnsafeMutableRawPointer(batch))
     if consumed < chunk.count {
-      let code = csv_error(parser)
-      return (consumed, code == CSV_EPARSE, String(cString: csv_strerror(code)))
+      return (consumed, String(cString: csv_strerror(csv_error(parser))))
     }
     return nil
   }
