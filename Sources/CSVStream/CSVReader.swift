@@ -1,9 +1,9 @@
 /// Receives one field during ``CSVReader/scan(context:field:record:)``: context, 0-based field
 /// index, bytes (nil when empty) and their count.
-package typealias CSVFieldFunction =
+public typealias CSVFieldFunction =
   @convention(c) (UnsafeMutableRawPointer, Int, UnsafeRawPointer?, Int) -> Void
 /// Receives one record end: context, the line the record started on, its field count.
-package typealias CSVRecordFunction = @convention(c) (UnsafeMutableRawPointer, Int, Int) -> Void
+public typealias CSVRecordFunction = @convention(c) (UnsafeMutableRawPointer, Int, Int) -> Void
 
 /// Reads an RFC 4180 CSV file through libcsv in fixed-size chunks and hands each record to a
 /// closure, so memory stays bounded whatever the file's size.
@@ -123,7 +123,7 @@ public final class CSVReader {
   /// it after `scan` returns. Field counts and UTF-8 are not checked; the caller sees the count.
   /// Errors in the file's structure end the scan with a ``CSVError``, after every complete
   /// record before them was delivered.
-  package func scan(
+  public func scan(
     context: UnsafeMutableRawPointer, field: CSVFieldFunction, record: CSVRecordFunction
   ) throws(CSVError) {
     let batch = parser.batch
@@ -185,7 +185,7 @@ public final class CSVReader {
   }
 
   /// ``scan(context:field:record:)`` with closures, for convenience where speed matters less.
-  package func scan(
+  public func scan(
     field: @escaping (Int, UnsafeRawBufferPointer) -> Void, record: @escaping (Int, Int) -> Void
   ) throws(CSVError) {
     final class Closures {
