@@ -4,85 +4,9 @@ import CSVStream
 /// The summary comparing the three materials, the full CRMA mapping, the sources list and the
 /// index.
 public enum OverviewReports {
-  /// The three materials side by side, one question per row.
+  /// The summary: three answers first, then the materials side by side (see ``SummaryReport``).
   public static func summary(_ data: ReportData, citations: Citations) -> Document {
-    var document = Document(citations: citations)
-    document.add(.heading(1, "Lithium, titanium and rare earths: Ukraine and the EU CRMA, side by side"))
-    document.add(
-      .paragraph(
-        "Each column answers the same questions for one material; each figure cites its source, and each material report gives the detail, the dates and the caveats."
-      ))
-    let countryName = data.countryName
-    var rows: [[String]] = []
-    let specs = MaterialSpec.all
-    func row(_ title: String, _ value: (MaterialSpec) -> String) { rows.append([title] + specs.map(value)) }
-    row("CRMA category") { spec in
-      spec.crmaEntries.compactMap { id in
-        data.materials.first { $0.id == id }.map { m in
-          "\(m.name): \(m.category.rawValue)\(citations.cite(m.sourceID))"
-        }
-      }.joined(separator: "; ")
-    }
-    row("EU 2023 SR / EI (critical if ≥ 1 / ≥ 2.8)") { spec in
-      data.supplyRisk.filter { spec.assessed.contains($0.materialID) && $0.year == 2023 }
-        .map {
-          "\($0.label): \(NumberText.canonical($0.supplyRisk)) / \(NumberText.canonical($0.economicImportance))\(citations.cite($0.sourceID))"
-        }
-        .joined(separator: "; ")
-    }
-    func latestConcentration(_ spec: MaterialSpec, measure: String) -> [ConcentrationRow] {
-      spec.products.compactMap { product in
-        data.concentration.filter {
-          $0.dataset == "usgs" && $0.subject == product.id && $0.measure == measure
-        }
-        .max { $0.year < $1.year }
-      }
-    }
-    row("World production: largest producer, HHI, top-3") { spec in
-      latestConcentration(spec, measure: "production").map { c in
-        guard let hhi = c.hhi, let largest = c.largestShare, let top3 = c.top3Share else {
-          return "\(c.subject) \(c.year): \(c.statisticsWithheld)\(citations.cite(c.sourceID))"
-        }
-        return
-          "\(c.subject) \(c.year): \(countryName(c.largestCountry)) \(NumberText.percent(fraction: largest)), HHI \(NumberText.index(hhi)), top-3 \(NumberText.percent(fraction: top3))\(citations.cite(c.sourceID))"
-      }.joined(separator: "; ")
-    }
-    func ukraineShares(_ spec: MaterialSpec, measure: String) -> String {
-      latestConcentration(spec, measure: measure).map { c in
-        let share =
-          c.ukraineShare.map {
-            "\(NumberText.percent(fraction: $0)) (\(c.ukraineRank.map { "rank \($0)" } ?? "no rank: no output"))"
-          }
-          ?? (!c.statisticsWithheld.isEmpty
-            ? "no share (incomplete table)"
-            : c.ukraineNote.hasPrefix("no value") ? "no value" : "not listed separately")
-        return "\(c.subject) \(c.year): \(share)"
-      }.joined(separator: "; ")
-    }
-    row("Ukraine's share of world production (rank)") { ukraineShares($0, measure: "production") }
-    row("Ukraine's share of world reserves (rank)") { ukraineShares($0, measure: "reserves") }
-    row("Largest third-country share of EU sourcing (cap 65 %)") { spec in
-      data.article5.filter { $0.check == "diversification" && spec.studyMaterials.contains($0.materialID) }
-        .sorted { ($0.largestThirdCountrySharePct ?? 0) > ($1.largestThirdCountrySharePct ?? 0) }
-        .prefix(2).map {
-          "\($0.materialLabel) \($0.stage?.rawValue ?? ""): \(countryName($0.largestThirdCountry ?? "")) \(NumberText.canonical($0.largestThirdCountrySharePct)) %\($0.breach == true ? " — above the cap" : "")\(citations.cite($0.sourceID ?? ""))"
-        }.joined(separator: "; ")
-    }
-    row("Known resources by control status (deposits with tonnage)") { spec in
-      let parts = data.exposure.filter { $0.materialID == spec.depositMaterial && $0.contained > 0 }
-      if parts.isEmpty { return "no convertible tonnage" }
-      return parts.map { "\($0.status.rawValue) \(NumberText.percent(fraction: $0.share))" }
-        .joined(separator: ", ")
-        + " of \(NumberText.grouped(parts.map(\.contained).reduce(0, +))) \(parts[0].basis)"
-    }
-    row("Deposits in the data (without a control report)") { spec in
-      let rows = data.exposedDeposits.filter { $0.materialID == spec.depositMaterial }
-      return "\(rows.count) (\(rows.filter { $0.statusAsOf == nil && $0.status == .unknown }.count))"
-    }
-    document.add(.table(TextTable(columns: [.init("Question")] + specs.map { .init($0.title) }, rows: rows)))
-    document.add(
-      .paragraph("Reports: " + specs.map { "[\($0.title)](\($0.slug).md)" }.joined(separator: ", ") + "."))
-    return document
+    SummaryReport.document(data, citations: citations)
   }
 
   /// Every material with its CRMA category and wording, and what maps to nothing.
@@ -172,13 +96,16 @@ public enum OverviewReports {
       "",
       "Generated by `crma report` from `data/` (via `build/ingest` and `build/transform`); regenerate with `make`. Do not edit by hand.",
       "",
-      "- [Summary: the three materials side by side](summary.md) ([plain text](summary.txt))",
+      "- [Summary: the three answers, then the materials side by side](summary.md) ([plain text](summary.txt))",
     ]
     for spec in MaterialSpec.all {
       lines.append("- [\(spec.title)](\(spec.slug).md) ([plain text](\(spec.slug).txt))")
     }
     lines.append("- [The CRMA mapping](mapping.md)")
     lines.append("- [Sources](sources.md)")
+    lines.append(
+      "- [Every table as CSV](tables/) (`tables/REPORT-TABLE.csv`, described in [tables/datapackage.json](tables/datapackage.json))"
+    )
     return lines.joined(separator: "\n") + "\n"
   }
 }
