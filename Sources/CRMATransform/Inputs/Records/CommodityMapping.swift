@@ -18,7 +18,7 @@ public struct CommodityMapping: TableRecord {
 
   /// A code or name the map leaves without a material on purpose, and says why.
   public var isDeliberateExclusion: Bool {
-    materialID == nil && (mappingNote?.hasPrefix(UnmappedFigure.deliberatePrefix) ?? false)
+    materialID == nil && (mappingNote?.hasPrefix("deliberately unmapped") ?? false)
   }
 
   /// Decodes a row of commodity_map.csv.
