@@ -19,6 +19,7 @@ let package = Package(
     .library(name: "CRMAPipeline", targets: ["CRMAPipeline"]),
     .library(name: "CRMATrade", targets: ["CRMATrade"]),
     .library(name: "CRMAUSGS", targets: ["CRMAUSGS"]),
+    .library(name: "CRMAMap", targets: ["CRMAMap"]),
     .executable(name: "crma", targets: ["crma"]),
   ],
   dependencies: [
@@ -63,10 +64,14 @@ let package = Package(
       name: "CRMAUSGS",
       dependencies: ["CSVStream", "CRMAIngest", .product(name: "Logging", package: "swift-log")],
       swiftSettings: strictSettings),
+    .target(
+      name: "CRMAMap",
+      dependencies: ["CSVStream", "CRMAIngest", .product(name: "Logging", package: "swift-log")],
+      swiftSettings: strictSettings),
     .executableTarget(
       name: "crma",
       dependencies: [
-        "CSVStream", "CRMAIngest", "CRMATransform", "CRMAReport", "CRMAPipeline", "CRMATrade", "CRMAUSGS",
+        "CSVStream", "CRMAIngest", "CRMATransform", "CRMAReport", "CRMAPipeline", "CRMATrade", "CRMAUSGS", "CRMAMap",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],
@@ -103,6 +108,9 @@ let package = Package(
         "CRMAUSGS", "CRMAIngest", "CSVStream", "CRMATestSupport",
         .product(name: "Logging", package: "swift-log"),
       ],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "CRMAMapTests", dependencies: ["CRMAMap", "CRMAIngest", "CRMATestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "CLITests", dependencies: ["CRMATestSupport"], swiftSettings: strictSettings),
