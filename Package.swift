@@ -110,7 +110,9 @@ let package = Package(
       ],
       swiftSettings: strictSettings),
     .testTarget(
-      name: "CRMAMapTests", dependencies: ["CRMAMap", "CRMAIngest", "CRMATestSupport"],
+      name: "CRMAMapTests", dependencies: [
+        "CRMAMap", "CRMAIngest", "CRMATestSupport", .product(name: "Logging", package: "swift-log"),
+      ],
       swiftSettings: strictSettings),
     .testTarget(
       name: "CLITests", dependencies: ["CRMATestSupport"], swiftSettings: strictSettings),
