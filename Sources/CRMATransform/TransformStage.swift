@@ -16,6 +16,12 @@ public struct TransformResult: Sendable {
   public var scenarios: [ScenarioResult]
   /// EU imports by partner, when the package holds a trade extract's aggregate.
   public var trade: [TradeShareRow]
+  /// Issue 13: status as of the newest evidence, timelines, counts, tonnage by class, ceasefire lines.
+  public var frontLinePlaces: [PlaceStatus] = []
+  public var frontLineTimeline: [TimelineEntry] = []
+  public var exposureCounts: [ExposureCount] = []
+  public var exposureTonnage: [TonnageClassRow] = []
+  public var ceasefire: [CeasefireRow] = []
 }
 
 /// The transform stage: a pure function from the typed data package to the derived tables.
@@ -37,12 +43,18 @@ public enum TransformStage {
     let study = StudySupply.concentration(input)
     let exposure = WarExposure.compute(input, normalised: figures)
     let trade = TradeDependence.compute(input)
-    let result = TransformResult(
+    var result = TransformResult(
       mapped: mapped, unmapped: unmapped, figures: figures, reconciled: reconciled, shares: world.shares,
       concentration: world.concentration + study, criticality: CriticalityChecks.compute(input),
       article5: Article5.checks(input, trade: trade), exposedDeposits: exposure.deposits,
       exposure: exposure.split,
       scenarios: ScenarioAnalysis.run(input), trade: trade)
+    let frontLine = FrontLineAnalysis.compute(input, exposed: exposure.deposits)
+    result.frontLinePlaces = frontLine.places
+    result.frontLineTimeline = frontLine.timeline
+    result.exposureCounts = frontLine.counts
+    result.exposureTonnage = frontLine.tonnage
+    result.ceasefire = frontLine.ceasefire
     logger.info(
       "transform finished",
       metadata: [

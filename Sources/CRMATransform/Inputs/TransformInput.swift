@@ -20,6 +20,13 @@ public struct TransformInput: Sendable {
   public var benchmarks: [String: Double]
   /// Imports from a trade extract, when the package has a `trade_imports` resource.
   public var tradeImports: [TradeImport] = []
+  /// Where deposits and sites are, the sites and their figures, the map's status periods and the
+  /// ceasefire scenarios (issue 13); empty when the package has none of them.
+  public var locations: [Location] = []
+  public var sites: [Site] = []
+  public var siteFigures: [SiteFigure] = []
+  public var controlPeriods: [ControlPeriod] = []
+  public var ceasefireScenarios: [CeasefireScenario] = []
 
   /// An input from records already in memory (tests, other analyses).
   public init(
@@ -107,6 +114,11 @@ public struct TransformInput: Sendable {
     let benchmarks = keyed(
       "benchmarks", records("benchmarks", Benchmark.self), key: \.id, column: Benchmark.Column.id.rawValue)
     let tradeImports = records("trade_imports", TradeImport.self, optional: true)
+    let locations = records("locations", Location.self, optional: true)
+    let sites = records("sites", Site.self, optional: true)
+    let siteFigures = records("site_figures", SiteFigure.self, optional: true)
+    let controlPeriods = records("control_periods", ControlPeriod.self, optional: true)
+    let ceasefireScenarios = records("ceasefire_scenarios", CeasefireScenario.self, optional: true)
     guard problems.isEmpty else { throw RecordProblems(problems) }
     self.init(
       materials: materials, countries: countries, sources: sources, commodities: commodities,
@@ -115,6 +127,11 @@ public struct TransformInput: Sendable {
       depositFigures: depositFigures,
       controlReports: controlReports, scenarios: scenarios, benchmarks: benchmarks.mapValues(\.value))
     self.tradeImports = tradeImports
+    self.locations = locations
+    self.sites = sites
+    self.siteFigures = siteFigures
+    self.controlPeriods = controlPeriods
+    self.ceasefireScenarios = ceasefireScenarios
   }
 
   /// The problems that keep `ingest` from becoming a transform input; empty when it can. `crma

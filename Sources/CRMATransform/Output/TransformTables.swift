@@ -355,6 +355,6 @@ extension TransformResult {
             $0.status, $0.sourceID,
           ]
         }),
-    ]
+    ] + frontLineTables
   }
 }
