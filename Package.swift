@@ -52,7 +52,7 @@ let package = Package(
     .target(
       name: "CRMAPipeline",
       dependencies: [
-        "CSVStream", "CRMAIngest", "CRMATransform", "CRMAReport", "CRMAUSGS",
+        "CSVStream", "CRMAIngest", "CRMATransform", "CRMAReport", "CRMAUSGS", "CRMAMap",
         .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: strictSettings),

@@ -28,6 +28,12 @@ public struct ReportData: Sendable {
   public var exposure: [ExposureRow] = []
   public var trade: [TradeShareRow] = []
   public var scenarios: [ScenarioResult] = []
+  // Issue 13: the front line, dated.
+  public var frontLinePlaces: [PlaceStatus] = []
+  public var frontLineTimeline: [TimelineEntry] = []
+  public var exposureCounts: [ExposureCount] = []
+  public var exposureTonnage: [TonnageClassRow] = []
+  public var ceasefire: [CeasefireRow] = []
   /// Rows decoded, over all tables.
   public private(set) var rowCount = 0
 
@@ -84,6 +90,11 @@ public struct ReportData: Sendable {
     data.exposure = records("exposure", ExposureRow.self)
     data.trade = records("trade_shares", TradeShareRow.self)
     data.scenarios = records("scenarios", ScenarioResult.self)
+    data.frontLinePlaces = records("front_line_status", PlaceStatus.self)
+    data.frontLineTimeline = records("timeline", TimelineEntry.self)
+    data.exposureCounts = records("exposure_counts", ExposureCount.self)
+    data.exposureTonnage = records("exposure_tonnage", TonnageClassRow.self)
+    data.ceasefire = records("ceasefire", CeasefireRow.self)
     return (data, problems)
   }
 }

@@ -35,6 +35,9 @@ public enum ReportStage {
       files["\(spec.slug).md"] = document.markdown(width: options.width, style: style)
       files["\(spec.slug).txt"] = document.plain(width: options.textWidth, style: style)
     }
+    let frontLine = FrontLineReport(data: data, citations: Citations(sources: data.sources)).document()
+    files["front-line.md"] = frontLine.markdown(width: options.width, style: style)
+    files["front-line.txt"] = frontLine.plain(width: options.textWidth, style: style)
     files["mapping.md"] = OverviewReports.mapping(data, citations: Citations(sources: data.sources))
       .markdown(width: options.width, style: style)
     files["sources.md"] = OverviewReports.sources(data)

@@ -28,7 +28,9 @@ private func point(_ lon: Double, _ lat: Double) -> GeoPoint { GeoPoint(longitud
 struct GeometryTests {
   @Test func squareWithHole() throws {
     let a = try area(
-      featureCollection([#"{"type":"Polygon","coordinates":[\#(square(0, 0, 10, 10)),\#(square(4, 4, 6, 6))]}"#]))
+      featureCollection([
+        #"{"type":"Polygon","coordinates":[\#(square(0, 0, 10, 10)),\#(square(4, 4, 6, 6))]}"#
+      ]))
     #expect(a.contains(point(2, 2)))
     #expect(!a.contains(point(5, 5)), "a point in the hole is outside")
     #expect(!a.contains(point(12, 5)))
@@ -51,7 +53,8 @@ struct GeometryTests {
   @Test func geodesicDistances() {
     #expect(abs(Geodesy.distanceKm(point(0, 0), point(1, 0)) - 111.19508) < 0.001)
     #expect(abs(Geodesy.distanceKm(point(0, 60), point(1, 60)) - 55.59701) < 0.001)
-    #expect(abs(Geodesy.distanceKm(from: point(10.02, 10), toArc: point(10, 0), point(10, 20)) - 2.19012) < 0.001)
+    #expect(
+      abs(Geodesy.distanceKm(from: point(10.02, 10), toArc: point(10, 0), point(10, 20)) - 2.19012) < 0.001)
     // Beyond the arc's end the distance is to the nearer end.
     #expect(abs(Geodesy.distanceKm(from: point(0, -1), toArc: point(0, 0), point(0, 5)) - 111.19508) < 0.001)
   }
@@ -69,12 +72,15 @@ struct GeometryTests {
 struct StatusTests {
   // "Ukraine" is the square 0–20°E, 0–20°N; the occupied area its eastern half, so the area's
   // north, east and south edges are state border and only the meridian 10°E is front line.
-  let boundary = Area(polygons: [Polygon(rings: [Ring([point(0, 0), point(20, 0), point(20, 20), point(0, 20), point(0, 0)])])])
+  let boundary = Area(polygons: [
+    Polygon(rings: [Ring([point(0, 0), point(20, 0), point(20, 20), point(0, 20), point(0, 0)])])
+  ])
 
   func reading(_ lon: Double, _ lat: Double, radius: Double) throws -> SiteReading {
     let occupied = try area(#"{"type":"Polygon","coordinates":[\#(square(10, 0, 20, 20))]}"#)
     let front = FrontLine(boundary: boundary).frontEdges(of: occupied)
-    return MapStage.read(MapSite(id: "x", point: point(lon, lat), radiusKm: radius), occupied: occupied, frontEdges: front)
+    return MapStage.read(
+      MapSite(id: "x", point: point(lon, lat), radiusKm: radius), occupied: occupied, frontEdges: front)
   }
 
   @Test func theStateBorderIsNotAFrontLine() throws {
@@ -113,7 +119,9 @@ struct SnapshotTests {
         featureCollection([#"{"type":"Polygon","coordinates":[\#(square(west, 0, 20, 20))]}"#]))
     }
     try folder.write("README.txt", "not a snapshot")
-    let boundary = Area(polygons: [Polygon(rings: [Ring([point(0, 0), point(20, 0), point(20, 20), point(0, 20), point(0, 0)])])])
+    let boundary = Area(polygons: [
+      Polygon(rings: [Ring([point(0, 0), point(20, 0), point(20, 20), point(0, 20), point(0, 0)])])
+    ])
     let result = try MapStage.run(
       folder: folder.path, sites: [MapSite(id: "site", point: point(9.5, 10), radiusKm: 20)],
       frontLine: FrontLine(boundary: boundary))
@@ -122,13 +130,16 @@ struct SnapshotTests {
     #expect(result.periods.map(\.from) == ["2025-01-01", "2025-01-02", "2025-01-03"])
     #expect(result.periods[2].inside)
     let csv = String(decoding: ControlPeriodsTable.csv(result.periods, sourceID: "synthetic"), as: UTF8.self)
-    #expect(csv.hasPrefix("location_id,from,to,status,inside,snapshots,nearest_km,source_id\nsite,2025-01-01,"))
+    #expect(
+      csv.hasPrefix("location_id,from,to,status,inside,snapshots,nearest_km,source_id\nsite,2025-01-01,"))
   }
 
   @Test func aFileNameWithoutADateIsNamed() throws {
     let folder = try TemporaryDirectory("crma-map")
     defer { folder.remove() }
-    try folder.write("occupied_latest.geojson", featureCollection([#"{"type":"Polygon","coordinates":[\#(square(0, 0, 1, 1))]}"#]))
+    try folder.write(
+      "occupied_latest.geojson",
+      featureCollection([#"{"type":"Polygon","coordinates":[\#(square(0, 0, 1, 1))]}"#]))
     #expect {
       _ = try MapStage.snapshots(in: folder.path)
     } throws: { error in
@@ -140,7 +151,8 @@ struct SnapshotTests {
 
   @Test func anEmptyFeatureCollectionIsRefused() {
     #expect {
-      _ = try GeoJSONReader.parse(text: #"{"type":"FeatureCollection","features":[]}"#, path: "empty_20250101.geojson")
+      _ = try GeoJSONReader.parse(
+        text: #"{"type":"FeatureCollection","features":[]}"#, path: "empty_20250101.geojson")
     } throws: { error in
       (error as? MapError)?.description.hasPrefix("empty_20250101.geojson: the file holds no Polygon") == true
     }

@@ -32,6 +32,7 @@ public struct MaterialReport {
     addUkraineOutput(&document)
     addDeposits(&document)
     addExposure(&document)
+    FrontLineReport(data: data, citations: citations).materialSection(spec, into: &document)
     addScenarios(&document)
     addEvents(&document)
     addDisagreements(&document)

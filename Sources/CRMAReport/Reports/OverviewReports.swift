@@ -82,6 +82,7 @@ public enum OverviewReports {
     document.add(.table(TextTable(columns: [.init("Question")] + specs.map { .init($0.title) }, rows: rows)))
     document.add(
       .paragraph("Reports: " + specs.map { "[\($0.title)](\($0.slug).md)" }.joined(separator: ", ") + "."))
+    FrontLineReport(data: data, citations: citations).summarySection(into: &document)
     return document
   }
 
@@ -177,6 +178,9 @@ public enum OverviewReports {
     for spec in MaterialSpec.all {
       lines.append("- [\(spec.title)](\(spec.slug).md) ([plain text](\(spec.slug).txt))")
     }
+    lines.append(
+      "- [The front line, dated: deposits and sites against the daily maps, ceasefire lines](front-line.md) ([plain text](front-line.txt))"
+    )
     lines.append("- [The CRMA mapping](mapping.md)")
     lines.append("- [Sources](sources.md)")
     return lines.joined(separator: "\n") + "\n"

@@ -51,7 +51,6 @@ public enum LatestStatus: String, Sendable, CaseIterable, Comparable, RecordValu
   }
 }
 
-
 /// One deposit's or site's latest status (front_line_status.csv).
 public struct PlaceStatus: Sendable {
   public var placeID: String
@@ -139,7 +138,9 @@ public enum FrontLineAnalysis {
   /// The resource class of a deposit figure, from the source's category and wording.
   public static func resourceClass(_ figure: DepositFigure?) -> String {
     let text = ((figure?.resourceCategory ?? "") + " " + (figure?.containedBasis ?? "")).lowercased()
-    if text.contains("exploration target") || text.contains("exploration stage") { return "exploration target" }
+    if text.contains("exploration target") || text.contains("exploration stage") {
+      return "exploration target"
+    }
     if text.contains("potential") || text.contains("prospective") || text.contains("perspective") {
       return "prospective"
     }
@@ -188,13 +189,16 @@ public enum FrontLineAnalysis {
       let reports = input.controlReports.filter { $0.depositID == entry.id }
       // Timeline: map periods and press reports, each checked against the other kind.
       for period in mapPeriods {
-        let during = reports.filter { !$0.asOf.isEmpty && $0.asOf.count == 10 && $0.asOf >= period.from && $0.asOf <= period.to }
+        let during = reports.filter {
+          !$0.asOf.isEmpty && $0.asOf.count == 10 && $0.asOf >= period.from && $0.asOf <= period.to
+        }
         let disagreeing = during.filter { report in
           LatestStatus(press: report.status).map { $0 != LatestStatus(period.status) } ?? false
         }
         timeline.append(
           TimelineEntry(
-            placeID: entry.id, from: period.from, to: period.to, status: period.status.rawValue, evidence: "map",
+            placeID: entry.id, from: period.from, to: period.to, status: period.status.rawValue,
+            evidence: "map",
             detail:
               "\(period.snapshots) daily snapshots; point \(period.inside ? "inside" : "outside") the occupied area; nearest line \(period.nearestKm.map { formatKm($0) } ?? "-") km",
             sourceID: period.sourceID,
@@ -209,15 +213,19 @@ public enum FrontLineAnalysis {
         {
           notes.append("map on \(report.asOf): \(period.status.rawValue)")
         }
-        let sameDate = reports.filter { $0.asOf == report.asOf && !report.asOf.isEmpty && $0.status != report.status }
+        let sameDate = reports.filter {
+          $0.asOf == report.asOf && !report.asOf.isEmpty && $0.status != report.status
+        }
         if !sameDate.isEmpty {
           notes.append(
-            "same-date tie with " + sameDate.map { "\($0.id) (\($0.status.rawValue))" }.joined(separator: ", "))
+            "same-date tie with "
+              + sameDate.map { "\($0.id) (\($0.status.rawValue))" }.joined(separator: ", "))
         }
         timeline.append(
           TimelineEntry(
             placeID: entry.id, from: report.asOf.isEmpty ? "undated" : report.asOf, to: nil,
-            status: report.status.rawValue, evidence: "press", detail: report.reportedAs, sourceID: report.sourceID,
+            status: report.status.rawValue, evidence: "press", detail: report.reportedAs,
+            sourceID: report.sourceID,
             disagreement: notes.joined(separator: "; ")))
       }
       // Latest status: the newest evidence.
@@ -267,8 +275,10 @@ public enum FrontLineAnalysis {
       }
       places.append(
         PlaceStatus(
-          placeID: entry.id, kind: entry.kind, name: entry.name, materials: entry.materials.joined(separator: ";"),
-          oblast: entry.oblast, precision: location?.precision ?? "none", radiusKm: location?.radiusKm, status: status,
+          placeID: entry.id, kind: entry.kind, name: entry.name,
+          materials: entry.materials.joined(separator: ";"),
+          oblast: entry.oblast, precision: location?.precision ?? "none", radiusKm: location?.radiusKm,
+          status: status,
           since: since, asOf: asOf, evidence: evidence, nearestKm: nearest, inside: inside,
           disagreement: disagreement, sourceID: sourceID))
     }
@@ -306,7 +316,8 @@ public enum FrontLineAnalysis {
             TonnageClassRow(
               materialID: material, status: latest, resourceClass: key.resourceClass, basis: key.basis,
               contained: group.compactMap(\.contained).sorted().reduce(0, +),
-              depositIDs: group.map(\.depositID).joined(separator: ";"), qualifiers: qualifiers.joined(separator: "; ")))
+              depositIDs: group.map(\.depositID).joined(separator: ";"),
+              qualifiers: qualifiers.joined(separator: "; ")))
         }
       }
     }
@@ -337,7 +348,9 @@ public enum FrontLineAnalysis {
         let unplaced = open.filter { $0.status == .notOnMap }
         let concededIDs = Set(conceded.map(\.placeID))
         let concededTonnage = Dictionary(
-          grouping: exposed.filter { $0.materialID == material && concededIDs.contains($0.depositID) && $0.contained != nil }
+          grouping: exposed.filter {
+            $0.materialID == material && concededIDs.contains($0.depositID) && $0.contained != nil
+          }
         ) { "\(resourceClass($0.figureID.flatMap { figureByID[$0] })), \($0.basis ?? "")" }
         .sorted { $0.key < $1.key }
         .map { key, group in

@@ -27,7 +27,8 @@ extension TransformResult {
         description: "Every deposit and site: \(FrontLineAnalysis.latestRule).",
         fields: [
           s(P.placeID, "Deposit or site"), s(P.kind, "deposit or site"), s(P.name, "Name"),
-          s(P.materials, "Materials, ';'-separated"), s(P.oblast, "Oblast"), s(P.precision, "Location precision"),
+          s(P.materials, "Materials, ';'-separated"), s(P.oblast, "Oblast"),
+          s(P.precision, "Location precision"),
           n(P.radiusKm, "Uncertainty radius, km"), s(P.status, "Latest status"),
           s(P.since, "Map date the status began"), s(P.asOf, "Date of the newest evidence"),
           s(P.evidence, "map, press or none"), n(P.nearestKm, "Nearest line in the last map period, km"),
@@ -36,8 +37,10 @@ extension TransformResult {
         ], primaryKey: [P.placeID.rawValue],
         rows: frontLinePlaces.map {
           [
-            $0.placeID, $0.kind, $0.name, $0.materials, Cell.text($0.oblast), $0.precision, Cell.number($0.radiusKm),
-            $0.status.rawValue, Cell.text($0.since), Cell.text($0.asOf), $0.evidence, Cell.number($0.nearestKm),
+            $0.placeID, $0.kind, $0.name, $0.materials, Cell.text($0.oblast), $0.precision,
+            Cell.number($0.radiusKm),
+            $0.status.rawValue, Cell.text($0.since), Cell.text($0.asOf), $0.evidence,
+            Cell.number($0.nearestKm),
             Cell.bool($0.inside), $0.disagreement, Cell.text($0.sourceID),
           ]
         }),
@@ -46,12 +49,17 @@ extension TransformResult {
         description:
           "Map periods (DeepStateMap.live snapshots) and dated press reports, both kept; `disagreement` names evidence of the other kind, or a same-date report, that differs.",
         fields: [
-          s(T.placeID, "Deposit or site"), s(T.from, "From (press: the report's date)"), s(T.to, "To (map only)"),
-          s(T.status, "Status"), s(T.evidence, "map or press"), s(T.detail, "Snapshots and distance, or the report's wording"),
+          s(T.placeID, "Deposit or site"), s(T.from, "From (press: the report's date)"),
+          s(T.to, "To (map only)"),
+          s(T.status, "Status"), s(T.evidence, "map or press"),
+          s(T.detail, "Snapshots and distance, or the report's wording"),
           s(T.sourceID, "Source"), s(T.disagreement, "What disagrees"),
         ], primaryKey: [T.placeID, T.evidence, T.from, T.sourceID].map(\.rawValue),
         rows: frontLineTimeline.map {
-          [$0.placeID, $0.from, Cell.text($0.to), $0.status, $0.evidence, $0.detail, $0.sourceID, $0.disagreement]
+          [
+            $0.placeID, $0.from, Cell.text($0.to), $0.status, $0.evidence, $0.detail, $0.sourceID,
+            $0.disagreement,
+          ]
         }),
       OutputTable(
         name: "exposure_counts", title: "Deposits by latest status, per material",
@@ -74,7 +82,8 @@ extension TransformResult {
         ], primaryKey: [W.materialID, W.status, W.resourceClass, W.basis].map(\.rawValue),
         rows: exposureTonnage.map {
           [
-            $0.materialID, $0.status.rawValue, $0.resourceClass, $0.basis, Cell.number($0.contained), $0.depositIDs,
+            $0.materialID, $0.status.rawValue, $0.resourceClass, $0.basis, Cell.number($0.contained),
+            $0.depositIDs,
             $0.qualifiers,
           ]
         }),
@@ -88,7 +97,8 @@ extension TransformResult {
           s(X.uncertain, "Deposits near the line or disputed"), s(X.retained, "Deposits retained"),
           i(X.retainedCount, "Number retained"), s(X.unplaced, "Deposits not placed"),
           s(X.concededTonnage, "Conceded tonnage by class and basis"), s(X.concededSites, "Sites conceded"),
-          s(X.concededCapacity, "Their capacity or output, with sources"), s(X.retainedSites, "Sites retained"),
+          s(X.concededCapacity, "Their capacity or output, with sources"),
+          s(X.retainedSites, "Sites retained"),
           s(X.sourceIDs, "Sources of the scenario"),
         ], primaryKey: [X.scenarioID, X.materialID].map(\.rawValue),
         rows: ceasefire.map {

@@ -3,7 +3,8 @@ import CRMAIngest
 /// A row of sites.csv: a producing or processing site.
 public struct Site: TableRecord {
   public enum Column: String, RecordColumn {
-    case id = "site_id", name, activity, materialID = "material_id", oblast, depositID = "deposit_id", sourceID = "source_id"
+    case id = "site_id", name, activity, materialID = "material_id", oblast, depositID = "deposit_id",
+      sourceID = "source_id"
   }
 
   public var id: String

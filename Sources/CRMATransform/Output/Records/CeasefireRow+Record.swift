@@ -3,9 +3,11 @@ import CRMAIngest
 extension CeasefireRow: TableRecord {
   /// The fields of `ceasefire.csv`, shared by the writer and the report's reader.
   public enum Column: String, RecordColumn {
-    case scenarioID = "scenario_id", label, materialID = "material_id", conceded, concededCount = "conceded_count"
+    case scenarioID = "scenario_id", label, materialID = "material_id", conceded, concededCount =
+      "conceded_count"
     case uncertain, retained, retainedCount = "retained_count", unplaced, concededTonnage = "conceded_tonnage"
-    case concededSites = "conceded_sites", concededCapacity = "conceded_capacity", retainedSites = "retained_sites"
+    case concededSites = "conceded_sites", concededCapacity = "conceded_capacity", retainedSites =
+      "retained_sites"
     case sourceIDs = "source_ids"
   }
 
