@@ -31,7 +31,6 @@ public struct MaterialReport {
     addTradeImports(&document)
     addUkraineOutput(&document)
     addDeposits(&document)
-    addExposure(&document)
     FrontLineReport(data: data, citations: citations).materialSection(spec, into: &document)
     addScenarios(&document)
     addEvents(&document)
@@ -412,46 +411,6 @@ public struct MaterialReport {
       return ""
     }
     return citations.cite(source)
-  }
-
-  private func addExposure(_ document: inout Document) {
-    document.add(.heading(2, "War exposure of known resources"))
-    let rows = data.exposure.filter { $0.materialID == spec.depositMaterial }
-    guard !rows.isEmpty else {
-      document.add(.paragraph("No deposits of this material in the data."))
-      return
-    }
-    let basis = rows.first?.basis ?? ""
-    let parts = rows.filter { $0.contained > 0 }.map { StackedBar.Part($0.status.rawValue, $0.contained) }
-    let chart = StackedBar(
-      title: "Contained tonnage by latest control status",
-      unit: "\(basis), deposits with a convertible tonnage only", parts: parts)
-    document.add(.chart { width, style in chart.render(width: width, style: style) })
-    document.add(
-      .table(
-        TextTable(
-          columns: [
-            .init("Status"), .init("Deposits", .right), .init("With tonnage", .right),
-            .init("Contained (\(basis))", .right), .init("Share", .right), .init("Reports dated"),
-          ],
-          rows: rows.map { row in
-            [
-              row.status.rawValue, String(row.deposits), String(row.depositsWithTonnage),
-              NumberText.grouped(row.contained), NumberText.percent(fraction: row.share),
-              row.earliestAsOf == row.latestAsOf
-                ? (row.latestAsOf ?? "no dated report")
-                : "\(row.earliestAsOf ?? "") to \(row.latestAsOf ?? "")",
-            ]
-          })))
-    let noTonnage = data.exposedDeposits.filter {
-      $0.materialID == spec.depositMaterial && $0.contained == nil
-    }.map(\.depositID).sorted()
-    if !noTonnage.isEmpty {
-      document.add(
-        .paragraph(
-          "Deposits counted but without a convertible contained tonnage: \(noTonnage.joined(separator: ", "))."
-        ))
-    }
   }
 
   private func addScenarios(_ document: inout Document) {

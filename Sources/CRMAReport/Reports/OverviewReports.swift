@@ -68,12 +68,8 @@ public enum OverviewReports {
           "\($0.materialLabel) \($0.stage?.rawValue ?? ""): \(countryName($0.largestThirdCountry ?? "")) \(NumberText.canonical($0.largestThirdCountrySharePct)) %\($0.breach == true ? " — above the cap" : "")\(citations.cite($0.sourceID ?? ""))"
         }.joined(separator: "; ")
     }
-    row("Known resources by control status (deposits with tonnage)") { spec in
-      let parts = data.exposure.filter { $0.materialID == spec.depositMaterial && $0.contained > 0 }
-      if parts.isEmpty { return "no convertible tonnage" }
-      return parts.map { "\($0.status.rawValue) \(NumberText.percent(fraction: $0.share))" }
-        .joined(separator: ", ")
-        + " of \(NumberText.grouped(parts.map(\.contained).reduce(0, +))) \(parts[0].basis)"
+    row("Deposits by status as of the newest evidence (see the front-line section)") { spec in
+      FrontLineReport(data: data, citations: citations).headline(spec)
     }
     row("Deposits in the data (without a control report)") { spec in
       let rows = data.exposedDeposits.filter { $0.materialID == spec.depositMaterial }
