@@ -37,7 +37,7 @@ struct FileResourceTests {
     let result = try IngestStage.run(directory: Repository.dataDirectory, logger: logger)
     #expect(result.problems.isEmpty)
     #expect(result.descriptor.files.count == 29)
-    #expect(result.descriptor.resources.count == 16)
+    #expect(result.descriptor.resources.count == 22)
     #expect(result.descriptor.file(named: "usgs-mcs-2026-commodities")?.encoding == "windows-1252")
   }
 
