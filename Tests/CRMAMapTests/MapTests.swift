@@ -206,4 +206,17 @@ struct MapDataTests {
     #expect(inputs.sites.count == 35)
     #expect(inputs.boundary.edgeCount == 634)  // 636 vertices in two closed rings
   }
+
+  @Test func halfALocationIsRefusedNamingFileAndLine() throws {
+    let fixture = try DataFixture()
+    defer { fixture.folder.remove() }
+    try fixture.setField("locations.csv", line: 2, column: 4, to: "")  // Shevchenkivske without longitude
+    let ingest = try IngestStage.run(directory: fixture.path, logger: .init(label: "test"))
+    #expect {
+      _ = try MapInputs(ingest: ingest)
+    } throws: { error in
+      let text = (error as? RecordProblems)?.description ?? ""
+      return text.contains("locations.csv:2") && text.contains("latitude and longitude must both be given")
+    }
+  }
 }
