@@ -210,6 +210,8 @@ gmk = source("https://gmk.center/en/news/group-df-resumes-operation-of-mezhyrich
              "GMK Center", "Group DF resumes operation of Mezhyrichensky Mining's concentrator")
 mgok = source("https://mgok.com.ua/en/773-2/", "Mezhyrichia MCC (Group DF)")
 crimea = loc_by_id["crimean-titan"]["location_source_id"]
+groupdf = source("https://groupdf.com/en/press-center/news/group-df-to-launch-new-titanium-production-at-ztmc-and-strengthen-ukraine-s-positions-on-the-global-markets/?print=1",
+                 "Group DF", "Group DF to launch new titanium production at ZTMC and strengthen Ukraine's positions on the global markets")
 FIGURES = [
     # figure_id, site, measure, year, value, value_max, unit, product, quote, source
     ("irshansk-gok-01", "irshansk-gok", "target", "2023", "18000", "", "t/month", "ilmenite concentrate",
@@ -224,6 +226,12 @@ FIGURES = [
      "14,000 mt of zirconium", steelorbis),
     ("motronivsky-gok-03", "motronivsky-gok", "design-capacity", "", "20000", "", "t/yr", "rutile concentrate",
      "20,000 mt of rutile concentrate", steelorbis),
+    ("ztmk-01", "ztmk", "output", "2012", "44600", "", "t", "titanium slag",
+     "In 2012, ZTMC produced 44.6 thousand tons of titanium slag (including 20.2 thousand tons of commodity slag)", groupdf),
+    ("ztmk-02", "ztmk", "output", "2012", "10300", "", "t", "titanium sponge",
+     "and 10.3 thousand tons of titanium sponge", groupdf),
+    ("ztmk-03", "ztmk", "planned-capacity", "", "40000", "", "t/yr", "titanium sponge",
+     "ZTMC's combined titanium sponge production capacity will increase to 40 thousand tons per year", groupdf),
     ("crimean-titan-01", "crimean-titan", "installed-capacity", "2014", "80000", "", "t/yr", "titanium dioxide",
      "Установленная мощность завода позволяет выпускать 80 тыс. тонн в год диоксида титана", crimea),
 ]

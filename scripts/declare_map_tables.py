@@ -31,7 +31,7 @@ new=[
                   {"fields":["deposit_id"],"reference":{"resource":"deposits","fields":["deposit_id"]}},src_fk()]),
  res("site_figures","Capacity and output of sites","One row per figure a source gives for a site: `measure` says whether it is an output, a design or installed capacity or a target; `value_max` is the upper end of a stated range.",
      [f("figure_id",required=True,pattern="[a-z0-9-]+-[0-9]{2}"),f("site_id",required=True,pattern=PAT),
-      f("measure",required=True,enum=["output","design-capacity","installed-capacity","target"]),
+      f("measure",required=True,enum=["output","design-capacity","installed-capacity","planned-capacity","target"]),
       f("year",pattern="[0-9]{4}"),f("value","number",required=True,minimum=0),f("value_max","number",minimum=0),
       f("unit",required=True,enum=["t","t/yr","t/month"]),f("product",required=True),f("quote",required=True),f("source_id",required=True,pattern=PAT)],
      ["figure_id"],[{"fields":["site_id"],"reference":{"resource":"sites","fields":["site_id"]}},src_fk()]),

@@ -1,4 +1,5 @@
 import CRMATransform
+import Foundation
 
 /// Issue 13's sections: where each deposit and site stands against the front line as of the
 /// newest evidence, how that changed, and what each ceasefire line would concede. Kept in its own
@@ -71,7 +72,7 @@ public struct FrontLineReport {
         row.label + row.sourceIDs.split(separator: ";").map { citations.cite(String($0)) }.joined(),
         "\(row.concededCount): \(names(row.conceded))",
         row.concededTonnage.isEmpty ? "-" : row.concededTonnage,
-        row.concededSites.isEmpty ? "-" : names(row.concededSites),
+        row.concededSites.isEmpty ? "-" : names(row.concededSites) + capacityText(row.concededCapacity),
         "\(row.retainedCount): \(names(row.retained))",
         [
           row.uncertain.isEmpty ? "" : "near the line: \(names(row.uncertain))",
@@ -79,6 +80,20 @@ public struct FrontLineReport {
         ].filter { !$0.isEmpty }.joined(separator: "; "),
       ]
     }
+  }
+
+  /// "; capacity: …" with each figure's source as a citation ("[source_id]" in the table).
+  func capacityText(_ capacity: String) -> String {
+    guard !capacity.isEmpty else { return " (no sourced capacity)" }
+    let parts = capacity.components(separatedBy: "; ").map { part -> String in
+      guard part.hasSuffix("]"), let open = part.lastIndex(of: "[") else { return part }
+      let id = String(part[part.index(after: open)..<part.index(before: part.endIndex)])
+      let label = part[..<open].trimmingCharacters(in: .whitespaces)
+      let place = label.split(separator: ":", maxSplits: 1)
+      let text = place.count == 2 ? "\(name(String(place[0]))):\(place[1])" : label
+      return text + citations.cite(id)
+    }
+    return "; " + parts.joined(separator: "; ")
   }
 
   func scenarioTable(_ spec: MaterialSpec) -> TextTable {
