@@ -13,6 +13,10 @@ public struct Document: Sendable {
     case table(TextTable)
     /// A chart, drawn for the output's width and style.
     case chart(@Sendable (Int, ChartStyle) -> String)
+    /// "Figures as of": `lead` (what the report's own data covers), then the newest publication
+    /// and the newest reading or transcription date among the sources the document cites —
+    /// dates from the data, never the time of the run, so the same inputs give the same bytes.
+    case asOf(String)
   }
 
   public var blocks: [Block] = []
@@ -36,11 +40,14 @@ public struct Document: Sendable {
       case .bullets(let items):
         parts.append(items.map { "- " + cite($0, markdown: true) }.joined(separator: "\n"))
       case .table(let table):
-        var cited = table
-        cited.rows = table.rows.map { $0.map { cite($0, markdown: true) } }
+        let (hoisted, note) = Self.hoistingCitations(table)
+        var cited = hoisted
+        cited.rows = hoisted.rows.map { $0.map { cite($0, markdown: true) } }
         parts.append(cited.markdown().trimmingTrailingNewline())
+        if let note { parts.append(cite(note, markdown: true)) }
       case .chart(let draw):
         parts.append("```text\n" + draw(width, style).trimmingTrailingNewline() + "\n```")
+      case .asOf(let lead): parts.append(cite(citations.asOf(lead: lead), markdown: true))
       }
     }
     let cited = citations.usedInLabelOrder
@@ -73,10 +80,18 @@ public struct Document: Sendable {
             .joined(separator: "\n")
           }.joined(separator: "\n"))
       case .table(let table):
-        var cited = table
-        cited.rows = table.rows.map { $0.map { cite($0, markdown: false) } }
+        let (hoisted, note) = Self.hoistingCitations(table)
+        var cited = hoisted
+        cited.rows = hoisted.rows.map { $0.map { cite($0, markdown: false) } }
         parts.append(cited.plain(width: width).trimmingTrailingNewline())
+        if let note {
+          parts.append(BarChart.wrap(cite(note, markdown: false), width: width).joined(separator: "\n"))
+        }
       case .chart(let draw): parts.append(draw(width, style).trimmingTrailingNewline())
+      case .asOf(let lead):
+        parts.append(
+          BarChart.wrap(cite(citations.asOf(lead: lead), markdown: false), width: width).joined(
+            separator: "\n"))
       }
     }
     let notes = citations.usedInLabelOrder.map { id in
@@ -85,6 +100,34 @@ public struct Document: Sendable {
     }
     if !notes.isEmpty { parts.append("Sources\n-------\n" + notes.joined(separator: "\n")) }
     return parts.joined(separator: "\n\n") + "\n"
+  }
+
+  /// A table whose rows all cite the same sources loses the citations from its cells; they are
+  /// said once under it ("Source: …"). Other tables are returned as they are.
+  static func hoistingCitations(_ table: TextTable) -> (TextTable, String?) {
+    let perRow = table.rows.map { row in Set(row.flatMap(citationIDs)) }
+    guard table.rows.count > 1, let first = perRow.first, !first.isEmpty, perRow.allSatisfy({ $0 == first })
+    else { return (table, nil) }
+    var stripped = table
+    stripped.rows = table.rows.map { row in row.map(withoutCitations) }
+    let ids = first.sorted()
+    return (
+      stripped,
+      (ids.count == 1 ? "Source: " : "Sources: ")
+        + ids.map { Citations.marker + $0 + "}" }.joined(separator: ", ")
+    )
+  }
+
+  /// The source ids cited in `text`, in order.
+  static func citationIDs(_ text: String) -> [String] {
+    text.matches(of: #/\{cite:([^}]*)\}/#).map { String($0.output.1) }
+  }
+
+  /// `text` without its citations (and the spaces they leave at its end).
+  static func withoutCitations(_ text: String) -> String {
+    var result = text.replacing(#/ ?\{cite:[^}]*\}/#, with: "")
+    while result.last == " " { result.removeLast() }
+    return result
   }
 
   /// Replaces each `{cite:SOURCE_ID}` with the source's label: `[[label](sources.md#SOURCE_ID)]` in
@@ -149,6 +192,24 @@ public final class Citations: @unchecked Sendable {
   }
 
   func url(_ sourceID: String) -> String { rows[sourceID]?.url ?? "" }
+
+  /// The source row of an id, if known.
+  public func source(_ sourceID: String) -> Source? { rows[sourceID] }
+
+  /// "Figures as of: LEAD; newest source cited published D [label]; copies read or transcribed
+  /// up to D." over the sources cited so far.
+  func asOf(lead: String) -> String {
+    let cited = used.compactMap { rows[$0] }
+    var parts = [lead]
+    if let newest = cited.filter({ $0.published != nil }).max(by: {
+      ($0.published!, $1.id) < ($1.published!, $0.id)
+    }) {
+      parts.append("newest source cited published \(newest.published!) \(Self.marker)\(newest.id)}")
+    }
+    let read = cited.flatMap { [$0.accessed, $0.transcribed] }.compactMap { $0 }.filter { !$0.isEmpty }.max()
+    if let read { parts.append("copies read or transcribed up to \(read)") }
+    return "Figures as of: " + parts.filter { !$0.isEmpty }.joined(separator: "; ") + "."
+  }
 
   /// One line on a cited source: label (linked to its entry in Markdown), publisher, title,
   /// edition, publication date and confidence.

@@ -13,6 +13,8 @@ public struct ReportData: Sendable {
   public var events: [Event] = []
   public var deposits: [Deposit] = []
   public var depositFigures: [DepositFigure] = []
+  /// Every dated control report on a deposit (deposit_control).
+  public var controlReports: [ControlReport] = []
   public var ukraineOutput: [UkraineOutputFigure] = []
   public var supplyShares: [SupplyShare] = []
   // The transform's derived tables.
@@ -76,6 +78,7 @@ public struct ReportData: Sendable {
     data.events = records("events", Event.self)
     data.deposits = records("deposits", Deposit.self)
     data.depositFigures = records("deposit_figures", DepositFigure.self)
+    data.controlReports = records("deposit_control", ControlReport.self)
     data.ukraineOutput = records("ukraine_output", UkraineOutputFigure.self)
     data.supplyShares = records("supply_shares", SupplyShare.self)
     data.mapping = records("mapping", MappedFigure.self)

@@ -28,18 +28,24 @@ public enum ReportStage {
     let summary = OverviewReports.summary(data, citations: Citations(sources: data.sources))
     files["summary.md"] = summary.markdown(width: options.width, style: style)
     files["summary.txt"] = summary.plain(width: options.textWidth, style: style)
+    var tables = TableExport.tables(summary, report: "summary", title: "Summary")
     for spec in MaterialSpec.all {
       let document = MaterialReport(
         spec: spec, data: data, citations: Citations(sources: data.sources)
       ).document()
       files["\(spec.slug).md"] = document.markdown(width: options.width, style: style)
       files["\(spec.slug).txt"] = document.plain(width: options.textWidth, style: style)
+      tables += TableExport.tables(document, report: spec.slug, title: spec.title)
     }
     let frontLine = FrontLineReport(data: data, citations: Citations(sources: data.sources)).document()
     files["front-line.md"] = frontLine.markdown(width: options.width, style: style)
     files["front-line.txt"] = frontLine.plain(width: options.textWidth, style: style)
-    files["mapping.md"] = OverviewReports.mapping(data, citations: Citations(sources: data.sources))
-      .markdown(width: options.width, style: style)
+    tables += TableExport.tables(frontLine, report: "front-line", title: "The front line, dated")
+    let mapping = OverviewReports.mapping(data, citations: Citations(sources: data.sources))
+    files["mapping.md"] = mapping.markdown(width: options.width, style: style)
+    tables += TableExport.tables(mapping, report: "mapping", title: "The CRMA mapping")
+    for table in tables { files["tables/\(table.name).csv"] = table.csv() }
+    files["tables/datapackage.json"] = TableExport.descriptor(tables)
     files["sources.md"] = OverviewReports.sources(data)
     files["README.md"] = OverviewReports.index()
     for (name, text) in files { files[name] = normalise(text) }

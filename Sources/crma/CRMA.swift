@@ -13,7 +13,8 @@ struct CRMA: ParsableCommand {
       """,
     version: CRMAVersion.string,
     subcommands: [
-      Inspect.self, Validate.self, Ingest.self, Transform.self, Report.self, Run.self, Trade.self, USGS.self, Map.self,
+      Inspect.self, Validate.self, Ingest.self, Transform.self, Report.self, Run.self, Trade.self, USGS.self,
+      Cite.self, Explain.self, Map.self,
     ])
 }
 

@@ -62,7 +62,7 @@ struct ExtremeNumbersCommandTests {
     ])
     #expect(run.status == 0, "\(value): \(run.standardError)")
     let rareEarths = try String(contentsOfFile: "\(out)/reports/rare-earths.md", encoding: .utf8)
-    #expect(rareEarths.contains("Production 2025, MCS 2026"))
+    #expect(rareEarths.contains("World rare earths (mine) production, 2025 (MCS 2026)"))
   }
 }
 

@@ -40,7 +40,7 @@ struct ChartTests {
     chart.logScale = true
     try expectGolden(chart.render(width: 60, style: Self.unicode), named: "bar-log.txt")
     var capped = BarChart(title: "Synthetic shares", unit: "percent", bars: [.init("A", 79), .init("B", 12)])
-    capped.marker = (65, "65 % cap")
+    capped.marker = (65, "the 65 % cap on a single third country")
     capped.format = { NumberText.percent($0) }
     try expectGolden(capped.render(width: 60, style: Self.unicode), named: "bar-cap.txt")
   }

@@ -10,11 +10,14 @@ public struct BarChart: Sendable {
     public var label: String
     public var value: Double?
     public var marked: Bool
-    /// A bar for `label`; a nil value is drawn as n/a.
-    public init(_ label: String, _ value: Double?, marked: Bool = false) {
+    /// What a nil value is written as: "n/a" unless said ("withheld", "not listed").
+    public var missing: String
+    /// A bar for `label`; a nil value is drawn as `missing`.
+    public init(_ label: String, _ value: Double?, marked: Bool = false, missing: String = "n/a") {
       self.label = label
       self.value = value
       self.marked = marked
+      self.missing = missing
     }
   }
 
@@ -23,8 +26,13 @@ public struct BarChart: Sendable {
   public var unit: String
   public var bars: [Bar]
   public var logScale = false
-  /// A vertical marker at this value, e.g. the 65 % cap, with its name.
+  /// A vertical marker at this value, e.g. the 65 % cap, with its legend ("65 % cap on a single
+  /// third country"; the value is not repeated).
   public var marker: (value: Double, label: String)?
+  /// A labelled value axis under the bars (0 and the largest value at their columns).
+  public var axis = false
+  /// Lines under the chart: what is not drawn, what marks mean.
+  public var notes: [String] = []
   public var format: @Sendable (Double) -> String = { NumberText.quantity($0) }
 
   /// A chart of `bars` under `title`, its unit stated under it.
@@ -37,7 +45,7 @@ public struct BarChart: Sendable {
   /// The chart as lines no wider than `width` display cells.
   public func render(width: Int, style: ChartStyle) -> String {
     let labelWidth = min(22, max(4, bars.map { DisplayWidth.of($0.label) }.max() ?? 4))
-    let valueTexts = bars.map { bar in bar.value.map(format) ?? "n/a" }
+    let valueTexts = bars.map { bar in bar.value.map(format) ?? bar.missing }
     let valueWidth = max(3, valueTexts.map { DisplayWidth.of($0) }.max() ?? 3)
     let markWidth = bars.contains(where: \.marked) ? 2 : 0
     let barWidth = max(8, width - labelWidth - valueWidth - markWidth - 3)
@@ -59,26 +67,50 @@ public struct BarChart: Sendable {
       var line = label + " " + cells.joined() + " " + valueTexts[index]
       if bar.marked { line += " " + style.mark }
       lines.append(line.trimmingTrailingSpaces())
-      _ = index
+    }
+    if axis && !logScale && !scale.hasNegative, let top = values.max(), top > 0 {
+      lines += axisLines(scale: scale, top: top, labelWidth: labelWidth, barWidth: barWidth, style: style)
     }
     var footer = "Unit: \(unit)"
     if logScale { footer += "; bar length on a log10 scale (values as labelled)" }
-    if let marker { footer += "; \(style.marker) \(marker.label) at \(format(marker.value))" }
+    if let marker { footer += "; \(style.marker) \(marker.label)" }
     if scale.hasNegative { footer += "; \(style.axis) zero" }
-    if bars.contains(where: { $0.value == nil }) { footer += "; n/a = no value" }
+    if bars.contains(where: { $0.value == nil && $0.missing == "n/a" }) { footer += "; n/a = no value" }
     lines.append(contentsOf: Self.wrap(footer, width: width))
+    for note in notes { lines.append(contentsOf: Self.wrap(note, width: width)) }
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// Breaks `text` at spaces so no line is wider than `width`; a word longer than the width
-  /// (a URL) is split across lines.
-  static func wrap(_ text: String, width: Int) -> [String] {
+  /// A rule under the bars from zero to the largest value, ticked and labelled at both ends.
+  private func axisLines(scale: Scale, top: Double, labelWidth: Int, barWidth: Int, style: ChartStyle)
+    -> [String]
+  {
+    let end = min(barWidth - 1, max(0, (scale.eighths(top) + 7) / 8 - 1))
+    var rule = Array(repeating: style.rule, count: end + 1)
+    rule[0] = style.ascii ? "+" : "└"
+    if end > 0 { rule[end] = style.ascii ? "+" : "┴" }
+    let indent = String(repeating: " ", count: labelWidth + 1)
+    let topText = format(top)
+    var labels = Array(repeating: " ", count: max(end + 1, DisplayWidth.of(topText)) + 1)
+    labels[0] = "0"
+    let start = max(2, end + 1 - DisplayWidth.of(topText))
+    let text = Array(topText).map(String.init)
+    for (offset, character) in text.enumerated() where start + offset < labels.count {
+      labels[start + offset] = character
+    }
+    return [indent + rule.joined(), (indent + labels.joined()).trimmingTrailingSpaces()]
+  }
+
+  /// Breaks `text` at spaces so no line is wider than `width`; a word longer than the width is
+  /// split across lines, except a URL, which keeps a line of its own.
+  public static func wrap(_ text: String, width: Int) -> [String] {
     var lines: [String] = []
     var current = ""
     var words: [String] = []
     for word in text.split(separator: " ") {
       var rest = String(word)
-      while DisplayWidth.of(rest) > width {
+      // A URL is never broken: it stands on a line of its own, however long.
+      while DisplayWidth.of(rest) > width && !PlainLayout.isURL(word) {
         var head = ""
         for character in rest {
           if DisplayWidth.of(head + String(character)) > width { break }
@@ -98,7 +130,10 @@ public struct BarChart: Sendable {
         current = candidate
       }
     }
-    if !current.isEmpty { lines.append(DisplayWidth.truncate(current, to: width)) }
+    if !current.isEmpty {
+      lines.append(
+        PlainLayout.isURL(Substring(current)) ? current : DisplayWidth.truncate(current, to: width))
+    }
     return lines
   }
 
