@@ -117,6 +117,10 @@ public struct FrontLineReport {
   /// The section each material report gets.
   public func materialSection(_ spec: MaterialSpec, into document: inout Document) {
     document.add(.heading(2, "Behind the front line, and what a ceasefire line would concede"))
+    guard data.exposureCounts.contains(where: { $0.materialID == spec.depositMaterial }) else {
+      document.add(.paragraph("No deposits of this material in the front-line tables."))
+      return
+    }
     document.add(.paragraph(headline(spec) + "."))
     document.add(.bullets(tonnageLines(spec)))
     let places = data.frontLinePlaces.filter {
