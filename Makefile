@@ -15,7 +15,8 @@ VENV := .venv
 FRICTIONLESS_VERSION := 5.21.0
 FRICTIONLESS := $(VENV)/bin/frictionless
 
-.PHONY: all deps build test validate check-reports check-units check-examples nightly docs bench clean format
+.PHONY: all deps build test validate check-reports check-units check-deploy check-examples nightly docs bench clean \
+  format install uninstall
 
 all: build reports/README.md
 
@@ -77,16 +78,47 @@ check-examples: $(CRMA)
 check-units: $(CRMA)
 	@if command -v systemd-analyze >/dev/null 2>&1; then \
 	  tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
-	  sed -e "s|/srv/crma|$(CURDIR)|g" -e "s|^User=crma|User=root|" deploy/crma.service > "$$tmp/crma.service" && \
+	  sed -e "s|/usr/local/bin/crma|$(abspath $(CRMA))|" -e "s|/srv/crma|$(CURDIR)|g" -e "s|^User=crma|User=root|" \
+	    deploy/crma.service > "$$tmp/crma.service" && \
 	  cp deploy/crma.timer "$$tmp/crma.timer" && \
 	  out=$$(systemd-analyze verify "$$tmp/crma.service" "$$tmp/crma.timer" 2>&1); \
 	  if [ -n "$$out" ]; then echo "$$out" >&2; exit 1; fi; echo "systemd units verified"; \
 	else echo "systemd-analyze not installed: units not verified"; fi
 
+## The shipped unit's ExecStart under its own sandbox layout (read-only tree, writable
+## StateDirectory), in a private mount namespace.
+check-deploy: $(CRMA)
+	scripts/check-deploy.sh $(CRMA) deploy/crma.service
+
 test: deps $(FRICTIONLESS)
 	$(SWIFT) build --build-tests
 	CRMA_FRICTIONLESS=$(abspath $(FRICTIONLESS)) $(SWIFT) test
-	$(MAKE) --no-print-directory validate check-reports check-units check-examples docs
+	$(MAKE) --no-print-directory validate check-reports check-units check-deploy check-examples docs
+
+## install: a binary with the Swift runtime linked in (--static-swift-stdlib: the server needs
+## no Swift toolchain, only libcsv3), the systemd units and the cron.d line, under
+## DESTDIR/PREFIX. The units' binary path follows PREFIX.
+PREFIX ?= /usr/local
+DESTDIR ?=
+UNITDIR ?= $(PREFIX)/lib/systemd/system
+CRONDIR ?= /etc/cron.d
+STATIC_BUILD := .build/static
+STATIC_CRMA := $(STATIC_BUILD)/release/crma
+
+$(STATIC_CRMA): $(SWIFT_SOURCES) | deps
+	$(SWIFT) build -c release --product crma --static-swift-stdlib --scratch-path $(STATIC_BUILD)
+
+install: $(STATIC_CRMA)
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(UNITDIR)" "$(DESTDIR)$(CRONDIR)"
+	install -m 0755 $(STATIC_CRMA) "$(DESTDIR)$(PREFIX)/bin/crma"
+	sed "s|/usr/local/bin/crma|$(PREFIX)/bin/crma|g" deploy/crma.service > "$(DESTDIR)$(UNITDIR)/crma.service"
+	install -m 0644 deploy/crma.timer "$(DESTDIR)$(UNITDIR)/crma.timer"
+	sed "s|/usr/local/bin/crma|$(PREFIX)/bin/crma|g" deploy/crontab > "$(DESTDIR)$(CRONDIR)/crma"
+	chmod 0644 "$(DESTDIR)$(UNITDIR)/crma.service" "$(DESTDIR)$(CRONDIR)/crma"
+
+uninstall:
+	rm -f "$(DESTDIR)$(PREFIX)/bin/crma" "$(DESTDIR)$(UNITDIR)/crma.service" "$(DESTDIR)$(UNITDIR)/crma.timer" \
+	  "$(DESTDIR)$(CRONDIR)/crma"
 
 ## What the nightly job runs (see deploy/): the whole pipeline, locked, incremental.
 nightly: $(CRMA)
@@ -107,7 +139,7 @@ bench: $(CRMA) $(BENCH_VENV)/bin/python /usr/bin/time
 	python3 bench/run_bench.py --python $(BENCH_VENV)/bin/python --crma $(CRMA)
 
 ## DocC for every library, through swift-docc-plugin; fails on any warning.
-DOC_TARGETS := CSVStream CRMAIngest CRMATransform CRMAReport CRMAPipeline CRMATrade CRMAUSGS CRMAMap
+DOC_TARGETS := CRMAFiles CSVStream CRMAIngest CRMATransform CRMAReport CRMAPipeline CRMATrade CRMAUSGS CRMAMap
 docs: deps
 	@set -e; mkdir -p build/docs; for target in $(DOC_TARGETS); do \
 	  $(SWIFT) package --allow-writing-to-directory build/docs generate-documentation --target $$target \

@@ -12,6 +12,7 @@ let package = Package(
   name: "crma",
   platforms: [.macOS(.v15)],
   products: [
+    .library(name: "CRMAFiles", targets: ["CRMAFiles"]),
     .library(name: "CSVStream", targets: ["CSVStream"]),
     .library(name: "CRMAIngest", targets: ["CRMAIngest"]),
     .library(name: "CRMATransform", targets: ["CRMATransform"]),
@@ -32,16 +33,22 @@ let package = Package(
     // The system C library libcsv. Debian ships no pkg-config file for it, so the module map
     // links `csv` directly.
     .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
-    // Linux system calls the Glibc module does not expose (renameat2 for swapping output sets).
+    // Linux system calls the Glibc module does not expose (renameat2 for swapping output sets,
+    // a signal flag).
     .target(name: "CSystemShims"),
-    .target(name: "CSVStream", dependencies: ["CLibCSV", "CSystemShims"], swiftSettings: strictSettings),
+    // Files crma writes and reads that are not CSV: atomic output folders, input-file checks,
+    // SHA-256, JSON text, the signal flag.
+    .target(name: "CRMAFiles", dependencies: ["CSystemShims"], swiftSettings: strictSettings),
+    .target(name: "CSVStream", dependencies: ["CLibCSV", "CRMAFiles"], swiftSettings: strictSettings),
     .target(
       name: "CRMAIngest",
-      dependencies: ["CSVStream", .product(name: "Logging", package: "swift-log")],
+      dependencies: ["CSVStream", "CRMAFiles", .product(name: "Logging", package: "swift-log")],
       swiftSettings: strictSettings),
     .target(
       name: "CRMATransform",
-      dependencies: ["CSVStream", "CRMAIngest", .product(name: "Logging", package: "swift-log")],
+      dependencies: [
+        "CSVStream", "CRMAFiles", "CRMAIngest", .product(name: "Logging", package: "swift-log"),
+      ],
       swiftSettings: strictSettings),
     .target(
       name: "CRMAReport",
@@ -52,7 +59,7 @@ let package = Package(
     .target(
       name: "CRMAPipeline",
       dependencies: [
-        "CSVStream", "CRMAIngest", "CRMATransform", "CRMAReport", "CRMAUSGS", "CRMAMap",
+        "CSVStream", "CRMAFiles", "CRMAIngest", "CRMATransform", "CRMAReport", "CRMAUSGS", "CRMAMap",
         .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: strictSettings),
@@ -71,7 +78,8 @@ let package = Package(
     .executableTarget(
       name: "crma",
       dependencies: [
-        "CSVStream", "CRMAIngest", "CRMATransform", "CRMAReport", "CRMAPipeline", "CRMATrade", "CRMAUSGS", "CRMAMap",
+        "CSVStream", "CRMAFiles", "CRMAIngest", "CRMATransform", "CRMAReport", "CRMAPipeline", "CRMATrade",
+        "CRMAUSGS", "CRMAMap",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],
@@ -79,6 +87,8 @@ let package = Package(
     .target(
       name: "CRMATestSupport", dependencies: ["CSVStream"], path: "Tests/CRMATestSupport",
       swiftSettings: strictSettings),
+    .testTarget(
+      name: "CRMAFilesTests", dependencies: ["CRMAFiles", "CRMATestSupport"], swiftSettings: strictSettings),
     .testTarget(
       name: "CSVStreamTests", dependencies: ["CSVStream", "CRMATestSupport"],
       swiftSettings: strictSettings),

@@ -1,3 +1,4 @@
+import CRMAFiles
 import CSVStream
 import Glibc
 import Logging
@@ -257,16 +258,16 @@ public enum IngestStage {
     return (Table(resource: resource, rows: rows, lines: lines, path: path), problems)
   }
 
-  /// A resource path that resolves (through links) outside the package folder is refused.
+  /// Why a listed path is refused before it is opened: it resolves (through links) outside the
+  /// package folder, or is not a regular file (a device, a FIFO). nil when it may be read (or is
+  /// missing, which opening reports).
   private static func escapesFolder(_ relative: String, directory: String) -> String? {
-    guard let root = realpath(directory, nil) else { return nil }
-    defer { free(root) }
-    guard let resolved = realpath("\(directory)/\(relative)", nil) else { return nil }
-    defer { free(resolved) }
-    let rootPath = String(cString: root)
-    let filePath = String(cString: resolved)
-    return filePath.hasPrefix(rootPath == "/" ? "/" : rootPath + "/")
-      ? nil : "resolves outside the package folder"
+    do {
+      try InputFile.check(displayPath(directory, relative), inside: directory)
+      return nil
+    } catch {
+      return error.kind == .missing ? nil : error.message
+    }
   }
 
   private static func checkForeignKeys(

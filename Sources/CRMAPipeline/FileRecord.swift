@@ -1,28 +1,19 @@
+import CRMAFiles
 import CRMAIngest
 import CSVStream
 import Foundation
 
 /// A file's path (relative to its folder), size and SHA-256: what a stage record and the run
 /// manifest list.
-public struct FileRecord: Sendable, Equatable {
+public struct FileRecord: Sendable, Equatable, Codable {
   public var path: String
   public var bytes: Int
   public var sha256: String
-
-  var json: JSONValue {
-    .object(["path": .string(path), "bytes": .number(Double(bytes)), "sha256": .string(sha256)])
-  }
 
   init(path: String, bytes: Int, sha256: String) {
     self.path = path
     self.bytes = bytes
     self.sha256 = sha256
-  }
-
-  init?(json: JSONValue) {
-    guard let path = json["path"]?.string, let bytes = json["bytes"]?.number, let sha = json["sha256"]?.string
-    else { return nil }
-    self.init(path: path, bytes: Int(bytes), sha256: sha)
   }
 
   /// Records of `names` inside `folder`, sorted by path.
@@ -33,7 +24,7 @@ public struct FileRecord: Sendable, Equatable {
         let digest = try fileDigest("\(folder)/\(name)")
         records.append(FileRecord(path: name, bytes: digest.bytes, sha256: digest.sha256))
       } catch {
-        throw .missingInput("\(folder)/\(name): \(error.message)")
+        throw .missingInput(error.description)
       }
     }
     return records
@@ -41,6 +32,11 @@ public struct FileRecord: Sendable, Equatable {
 
   static func of(name: String, bytes: [UInt8]) -> FileRecord {
     FileRecord(path: name, bytes: bytes.count, sha256: SHA256.hex(bytes))
+  }
+
+  /// Records of the files of an output set, except crma's own markers, sorted by path.
+  static func of(files: [String: [UInt8]]) -> [FileRecord] {
+    files.keys.filter { !isMarker($0) }.sorted().map { of(name: $0, bytes: files[$0]!) }
   }
 
   /// Every regular file below `folder` except crma's own markers, as relative paths.
@@ -52,59 +48,92 @@ public struct FileRecord: Sendable, Equatable {
       guard FileManager.default.fileExists(atPath: "\(folder)/\(name)", isDirectory: &isDirectory),
         !isDirectory.boolValue
       else { continue }
-      let base = (name as NSString).lastPathComponent
-      if base == OutputFolder.ownerMarker || base == StageRecord.fileName || base == RunManifest.fileName {
-        continue
-      }
+      if isMarker(name) { continue }
       names.append(name)
     }
     return names.sorted()
   }
+
+  static func isMarker(_ name: String) -> Bool {
+    let base = (name as NSString).lastPathComponent
+    return base == OutputFolder.ownerMarker || base == StageRecord.fileName || base == RunManifest.fileName
+  }
 }
 
-/// What a stage read and which tool version read it; kept in the stage's output folder so the
-/// next run can skip the stage when nothing changed.
-public struct StageRecord: Sendable, Equatable {
+/// The records crma writes as JSON files: encoded with `Codable`, then written as sorted,
+/// indented text (``JSONValue/serialized()``) so the same record gives the same bytes.
+enum JSONRecord {
+  static func bytes(_ value: some Encodable) -> [UInt8] {
+    do {
+      let data = try JSONEncoder().encode(value)
+      return Array(try JSONDecoder().decode(JSONValue.self, from: data).serialized().utf8)
+    } catch {
+      // Encoding strings, integers and arrays of them cannot fail.
+      preconditionFailure("cannot encode \(type(of: value)): \(error)")
+    }
+  }
+
+  static func read<Value: Decodable>(_ type: Value.Type, from path: String) -> Value? {
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
+    return try? JSONDecoder().decode(type, from: data)
+  }
+}
+
+/// What a stage read, which tool version read it and what it wrote; kept in the stage's output
+/// folder so the next run can skip the stage when nothing changed and its outputs are intact.
+public struct StageRecord: Sendable, Equatable, Codable {
   public static let fileName = ".crma-stage.json"
   public var tool: String
   public var inputs: [FileRecord]
+  /// The files the stage wrote (without its markers), checked before a skip: a missing or
+  /// altered output makes the stage run again.
+  public var outputs: [FileRecord]
 
-  var serialized: [UInt8] {
-    Array(JSONValue.object(["tool": .string(tool), "inputs": .array(inputs.map(\.json))]).serialized().utf8)
-  }
+  var serialized: [UInt8] { JSONRecord.bytes(self) }
 
   static func read(from folder: String) -> StageRecord? {
-    guard let data = FileManager.default.contents(atPath: "\(folder)/\(fileName)"),
-      let json = try? JSONValue.parse(data), let tool = json["tool"]?.string,
-      let inputs = json["inputs"]?.array
-    else { return nil }
-    return StageRecord(tool: tool, inputs: inputs.compactMap(FileRecord.init(json:)))
+    JSONRecord.read(StageRecord.self, from: "\(folder)/\(fileName)")
   }
 }
 
 /// The deterministic record kept with the reports: tool version, every input and output with
 /// bytes and SHA-256, sorted by path. No times: same inputs, same bytes.
-public struct RunManifest: Sendable, Equatable {
+public struct RunManifest: Sendable, Equatable, Codable {
   public static let fileName = "manifest.json"
   public var tool: String
   public var inputs: [FileRecord]
   public var outputs: [FileRecord]
 
-  var serialized: [UInt8] {
-    Array(
-      JSONValue.object([
-        "tool": .object(["name": .string("crma"), "version": .string(tool)]),
-        "inputs": .array(inputs.map(\.json)), "outputs": .array(outputs.map(\.json)),
-      ]).serialized().utf8)
+  init(tool: String, inputs: [FileRecord], outputs: [FileRecord]) {
+    self.tool = tool
+    self.inputs = inputs
+    self.outputs = outputs
   }
 
+  private struct Tool: Codable {
+    var name = "crma"
+    var version: String
+  }
+
+  private enum CodingKeys: String, CodingKey { case tool, inputs, outputs }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    tool = try container.decode(Tool.self, forKey: .tool).version
+    inputs = try container.decode([FileRecord].self, forKey: .inputs)
+    outputs = try container.decode([FileRecord].self, forKey: .outputs)
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(Tool(version: tool), forKey: .tool)
+    try container.encode(inputs, forKey: .inputs)
+    try container.encode(outputs, forKey: .outputs)
+  }
+
+  var serialized: [UInt8] { JSONRecord.bytes(self) }
+
   static func read(from folder: String) -> RunManifest? {
-    guard let data = FileManager.default.contents(atPath: "\(folder)/\(fileName)"),
-      let json = try? JSONValue.parse(data), let tool = json["tool"]?["version"]?.string,
-      let inputs = json["inputs"]?.array, let outputs = json["outputs"]?.array
-    else { return nil }
-    return RunManifest(
-      tool: tool, inputs: inputs.compactMap(FileRecord.init(json:)),
-      outputs: outputs.compactMap(FileRecord.init(json:)))
+    JSONRecord.read(RunManifest.self, from: "\(folder)/\(fileName)")
   }
 }

@@ -1,5 +1,6 @@
 import CRMAIngest
 import CRMAMap
+import CRMAFiles
 import CSVStream
 import Foundation
 

@@ -1,7 +1,9 @@
+import CRMAFiles
 import CRMAIngest
 import CRMAReport
 import CRMATransform
 import CRMAUSGS
+import Glibc
 import CSVStream
 import Foundation
 import Logging
@@ -55,7 +57,9 @@ public struct Pipeline: Sendable {
     self.transformFolder = "\(buildFolder)/transform"
   }
 
-  /// Runs the three stages in order, stopping at the first failure.
+  /// Runs the three stages in order, stopping at the first failure or at SIGINT/SIGTERM
+  /// (``PipelineError/interrupted(_:)``; a stage already swapped in stays, the others keep their
+  /// previous outputs).
   public func run() -> (stages: [StageReport], error: PipelineError?) {
     var reports: [StageReport] = []
     let stages: [(String, () throws(PipelineError) -> StageReport)] =
@@ -65,7 +69,8 @@ public struct Pipeline: Sendable {
     for (name, stage) in stages {
       let clock = ContinuousClock()
       let start = clock.now
-      do {
+      do throws(PipelineError) {
+        if let signal = Interruption.signal { throw .interrupted(signal) }
         var result = try stage()
         result.seconds = seconds(clock.now - start)
         log(result)
@@ -77,7 +82,7 @@ public struct Pipeline: Sendable {
             Set(problems.compactMap { problem in problem.line.map { "\(problem.path):\($0)" } }).count
         }
         failed.seconds = seconds(clock.now - start)
-        log(failed)
+        log(failed, error: error)
         reports.append(failed)
         return (reports, error)
       }
@@ -85,22 +90,48 @@ public struct Pipeline: Sendable {
     return (reports, nil)
   }
 
+  /// Removes what runs killed before they could clean up left behind: staging folders beside
+  /// the three output folders and temporary files beside them. Call it under the run lock.
+  @discardableResult
+  public func removeLeftovers() -> [String] {
+    let removed = [ingestFolder, transformFolder, reportsFolder].flatMap {
+      OutputFolder.removeLeftovers(beside: $0)
+    }
+    for path in Set(removed).sorted() {
+      logger.notice("leftover of a killed run removed", metadata: ["path": "\(path)"])
+    }
+    return removed
+  }
+
   private func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
   }
 
-  private func log(_ report: StageReport) {
-    let metadata: Logger.Metadata = [
+  /// One record per stage; a failed stage's record carries the reason (`error.message`, one
+  /// line per problem in `error.problems`).
+  private func log(_ report: StageReport, error: PipelineError? = nil) {
+    var metadata: Logger.Metadata = [
       "stage.name": "\(report.stage)", "stage.status": "\(report.status.rawValue)",
-      "rows.read": "\(report.rowsRead)",
-      "rows.rejected": "\(report.rowsRejected)", "outputs.written": "\(report.outputsWritten)",
-      "outputs.unchanged": "\(report.outputsUnchanged)",
-      "duration.seconds": "\(NumberFormatting.fixed(report.seconds, digits: 3))",
+      "rows.read": .stringConvertible(report.rowsRead),
+      "rows.rejected": .stringConvertible(report.rowsRejected),
+      "outputs.written": .stringConvertible(report.outputsWritten),
+      "outputs.unchanged": .stringConvertible(report.outputsUnchanged),
+      "duration.seconds": .stringConvertible(Double(NumberFormatting.fixed(report.seconds, digits: 3)) ?? 0),
     ]
-    if report.status == .failed {
-      logger.error("stage failed", metadata: metadata)
-    } else {
-      logger.info("stage finished", metadata: metadata)
+    if !report.message.isEmpty && error == nil { metadata["stage.message"] = "\(report.message)" }
+    if let error {
+      switch error {
+      case .data(let problems):
+        metadata["error.message"] = "\(problems.first?.description ?? "")"
+        metadata["error.problems"] = .array(problems.map { "\($0.description)" })
+      default:
+        metadata["error.message"] = "\(error.description)"
+      }
+    }
+    switch (report.status, error) {
+    case (.failed, .interrupted?): logger.notice("stage interrupted", metadata: metadata)
+    case (.failed, _): logger.error("stage failed", metadata: metadata)
+    default: logger.info("stage finished", metadata: metadata)
     }
   }
 
@@ -115,10 +146,23 @@ public struct Pipeline: Sendable {
       throw PipelineError.from(error)
     }
     let listed = ["datapackage.json"] + descriptor.resources.map(\.path) + descriptor.files.map(\.path)
-    let present = listed.filter { FileManager.default.fileExists(atPath: "\(dataFolder)/\($0)") }
-    let record = StageRecord(tool: toolVersion, inputs: try FileRecord.of(folder: dataFolder, names: present))
+    // Every listed file must be a regular file inside the package folder before anything reads
+    // it (a link to /dev/zero or a FIFO would otherwise hang the run while it holds the lock).
+    var present: [String] = []
+    for name in listed {
+      do {
+        try InputFile.check("\(dataFolder)/\(name)", inside: dataFolder)
+        present.append(name)
+      } catch  where error.kind == .missing {
+        continue  // reported by the ingest stage with the resource that lists it
+      } catch {
+        throw .missingInput(error.description)
+      }
+    }
+    let inputs = try FileRecord.of(folder: dataFolder, names: present)
     if let skipped = skipIfUnchanged(
-      "ingest", record: record, folder: ingestFolder, listedAll: present.count == listed.count)
+      "ingest", tool: toolVersion, inputs: inputs, folder: ingestFolder,
+      listedAll: present.count == listed.count)
     {
       return skipped
     }
@@ -135,7 +179,8 @@ public struct Pipeline: Sendable {
     let unreadable = TransformInput.problems(in: result)
     guard unreadable.isEmpty else { throw .data(unreadable) }
     var files = IngestOutput.files(result)
-    files[StageRecord.fileName] = record.serialized
+    files[StageRecord.fileName] =
+      StageRecord(tool: toolVersion, inputs: inputs, outputs: FileRecord.of(files: files)).serialized
     var report = try replace(ingestFolder, with: files, stage: "ingest")
     report.rowsRead = result.tables.map(\.rows.count).reduce(0, +)
     return report
@@ -143,8 +188,10 @@ public struct Pipeline: Sendable {
 
   /// The transform stage: reads `ingestFolder` and replaces `transformFolder` with the derived tables.
   public func transform() throws(PipelineError) -> StageReport {
-    let record = StageRecord(tool: toolVersion, inputs: try stageInputs(ingestFolder))
-    if let skipped = skipIfUnchanged("transform", record: record, folder: transformFolder, listedAll: true) {
+    let inputs = try stageInputs(ingestFolder)
+    if let skipped = skipIfUnchanged(
+      "transform", tool: toolVersion, inputs: inputs, folder: transformFolder, listedAll: true)
+    {
       return skipped
     }
     let ingest = try load(ingestFolder)
@@ -156,12 +203,15 @@ public struct Pipeline: Sendable {
     }
     let result = TransformStage.run(input, logger: logger)
     var files = TransformOutput.files(result, passingThrough: ingest)
-    files[StageRecord.fileName] = record.serialized
+    files[StageRecord.fileName] =
+      StageRecord(tool: toolVersion, inputs: inputs, outputs: FileRecord.of(files: files)).serialized
     var report = try replace(transformFolder, with: files, stage: "transform")
     report.rowsRead = ingest.tables.map(\.rows.count).reduce(0, +)
-    report.rowsRejected = result.unmapped.count
-    if !result.unmapped.isEmpty {
-      report.message = "\(result.unmapped.count) figure(s) map to no material (see unmapped.csv)"
+    // Codes the commodity map excludes on purpose are listed in unmapped.csv, not rejected.
+    let unmapped = result.unmapped.filter { !$0.isExcludedByMap }
+    report.rowsRejected = unmapped.count
+    if !unmapped.isEmpty {
+      report.message = "\(unmapped.count) figure(s) map to no material (see unmapped.csv)"
     }
     return report
   }
@@ -216,13 +266,18 @@ public struct Pipeline: Sendable {
     return result
   }
 
-  private func skipIfUnchanged(_ stage: String, record: StageRecord, folder: String, listedAll: Bool)
-    -> StageReport?
-  {
-    guard !force, listedAll, StageRecord.read(from: folder) == record else { return nil }
+  /// A skip when the stage record in `folder` lists the same tool and inputs and every output
+  /// it lists is still there with its size and SHA-256 (a missing or altered output reruns the
+  /// stage).
+  private func skipIfUnchanged(
+    _ stage: String, tool: String, inputs: [FileRecord], folder: String, listedAll: Bool
+  ) -> StageReport? {
+    guard !force, listedAll, let record = StageRecord.read(from: folder), record.tool == tool,
+      record.inputs == inputs, FileRecord.files(in: folder) == record.outputs.map(\.path),
+      (try? FileRecord.of(folder: folder, names: record.outputs.map(\.path))) == record.outputs
+    else { return nil }
     return StageReport(
-      stage: stage, status: .skipped, outputsUnchanged: FileRecord.files(in: folder).count,
-      message: "inputs unchanged")
+      stage: stage, status: .skipped, outputsUnchanged: record.outputs.count, message: "inputs unchanged")
   }
 
   /// Replaces `folder` with `files`, counting how many differ from what was there.
@@ -240,6 +295,8 @@ public struct Pipeline: Sendable {
     }
     do {
       try OutputFolder.replace(folder, with: files)
+    } catch  where error.code == .interrupted {
+      throw .interrupted(Interruption.signal ?? SIGTERM)
     } catch {
       throw .output(error)
     }

@@ -1,3 +1,4 @@
+import CRMAFiles
 import CSVStream
 import Foundation
 import Glibc

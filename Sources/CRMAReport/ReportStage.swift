@@ -49,7 +49,7 @@ public enum ReportStage {
     files["sources.md"] = OverviewReports.sources(data)
     files["README.md"] = OverviewReports.index()
     for (name, text) in files { files[name] = normalise(text) }
-    logger.info("reports rendered", metadata: ["files": "\(files.count)"])
+    logger.info("reports rendered", metadata: ["files": .stringConvertible(files.count)])
     return files
   }
 

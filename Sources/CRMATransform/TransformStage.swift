@@ -26,16 +26,20 @@ public struct TransformResult: Sendable {
 
 /// The transform stage: a pure function from the typed data package to the derived tables.
 public enum TransformStage {
-  /// Computes every derived table; logs figures that map to nothing as warnings.
+  /// Computes every derived table; logs figures that map to nothing as warnings, and codes the
+  /// commodity map deliberately excludes (listed in unmapped.csv and mapping.md) at info.
   public static func run(_ input: TransformInput, logger: Logger) -> TransformResult {
     let (mapped, unmapped) = CRMAMapping.map(input)
     for figure in unmapped {
-      logger.warning(
-        "figure maps to no material",
-        metadata: [
-          "figure.resource": "\(figure.resource)", "figure.record": "\(figure.record)",
-          "reason": "\(figure.reason)",
-        ])
+      let metadata: Logger.Metadata = [
+        "figure.resource": "\(figure.resource)", "figure.record": "\(figure.record)",
+        "reason": "\(figure.reason)",
+      ]
+      if figure.isExcludedByMap {
+        logger.info("figure excluded by the commodity map", metadata: metadata)
+      } else {
+        logger.warning("figure maps to no material", metadata: metadata)
+      }
     }
     let figures = CRMAMapping.normalise(input, mapped: mapped)
     let reconciled = Reconciliation.reconcile(input.production) { input.confidence(of: $0) }
@@ -58,9 +62,11 @@ public enum TransformStage {
     logger.info(
       "transform finished",
       metadata: [
-        "figures.mapped": "\(mapped.count)", "figures.unmapped": "\(unmapped.count)",
-        "figures.unconvertible": "\(figures.filter { $0.status == "unconvertible" }.count)",
-        "facts.reconciled": "\(reconciled.count)",
+        "figures.mapped": .stringConvertible(mapped.count),
+        "figures.unmapped": .stringConvertible(unmapped.filter { !$0.isExcludedByMap }.count),
+        "figures.excluded": .stringConvertible(unmapped.filter(\.isExcludedByMap).count),
+        "figures.unconvertible": .stringConvertible(figures.filter { $0.status == "unconvertible" }.count),
+        "facts.reconciled": .stringConvertible(reconciled.count),
       ])
     return result
   }

@@ -1,3 +1,5 @@
+import CRMAFiles
+
 /// What `crma inspect` prints: records as streamed JSON, or an aligned preview.
 public enum CSVInspection {
   /// Streams every record as one JSON array of objects keyed by header name, string values, in

@@ -128,7 +128,7 @@ public final class CSVReader {
   ) throws(CSVError) {
     let batch = parser.batch
     // Records parsed while the header was read come first, from the batch.
-    let rows = batch.pointee.rows
+    let rows = batch.pointee.rows.buffer
     while nextRow < rows.count {
       let mark = rows[nextRow]
       nextRow += 1
@@ -280,7 +280,7 @@ public final class CSVReader {
   private func deliverPendingRows(
     onInvalidRecord: (CSVError) throws -> Void, _ body: (CSVRecord) throws -> Void
   ) throws {
-    let rows = parser.batch.pointee.rows
+    let rows = parser.batch.pointee.rows.buffer
     // A local cursor: a class property written per row costs an exclusivity check each time.
     var cursor = nextRow
     defer { nextRow = cursor }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CRMAFiles
 import CSVStream
 
 struct Inspect: ParsableCommand {

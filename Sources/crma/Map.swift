@@ -1,6 +1,7 @@
 import ArgumentParser
 import CRMAIngest
 import CRMAMap
+import CRMAFiles
 import CSVStream
 import Glibc
 import Logging

@@ -11,12 +11,11 @@ func loadReportData(_ input: String, logger: Logger) throws -> ReportData {
     (data, problems) = try ReportData.load(directory: input, logger: logger)
   } catch {
     printError(error.description)
-    throw error.code == .missingInput ? ExitStatus.noInput : ExitStatus.config
+    throw ExitStatus.code(for: error)
   }
   if !problems.isEmpty {
     for problem in problems { printError(problem.description) }
-    if problems.contains(where: { $0.kind == .missingFile }) { throw ExitStatus.noInput }
-    throw problems.contains { $0.kind == .schemaMismatch } ? ExitStatus.config : ExitStatus.dataError
+    throw ExitStatus.code(for: problems)
   }
   return data
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CRMAFiles
 import CRMAIngest
 import CRMAPipeline
 import CRMAReport
@@ -50,7 +51,7 @@ struct Report: ParsableCommand {
         reportsFolder: out, force: true, toolVersion: CRMAVersion.string,
         reportOptions: ReportOptions(width: width, ascii: ascii), logger: logger)
       pipeline.transformFolder = input
-      try runStage(pipeline.report, folders: [out])
+      try runStage(pipeline.report)
       return
     }
     let data: ReportData
@@ -59,12 +60,11 @@ struct Report: ParsableCommand {
       (data, problems) = try ReportData.load(directory: input, logger: logger)
     } catch {
       printError(error.description)
-      throw error.code == .missingInput ? ExitStatus.noInput : ExitStatus.config
+      throw ExitStatus.code(for: error)
     }
     if !problems.isEmpty {
       for problem in problems { printError(problem.description) }
-      if problems.contains(where: { $0.kind == .missingFile }) { throw ExitStatus.noInput }
-      throw problems.contains { $0.kind == .schemaMismatch } ? ExitStatus.config : ExitStatus.dataError
+      throw ExitStatus.code(for: problems)
     }
     let files = ReportStage.render(
       data, options: ReportOptions(width: width, textWidth: min(Self.terminalWidth(), 80), ascii: ascii),

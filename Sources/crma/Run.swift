@@ -1,28 +1,31 @@
 import ArgumentParser
+import CRMAFiles
 import CRMAPipeline
 import CRMAReport
 import CSVStream
-import Dispatch
 import Foundation
 import Glibc
 import Logging
 
 struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Run ingest → transform → report, skipping stages whose inputs did not change.",
+    abstract: "Run ingest → transform → report, skipping stages whose inputs and outputs did not change.",
     discussion: """
-      The nightly command. Takes an exclusive lock (a second run exits 75 at once), writes each \
-      stage's outputs as a whole set (staged, then swapped in), keeps the previous outputs when a \
-      stage fails, and removes its staging folders on SIGINT/SIGTERM. Writes a deterministic \
-      manifest.json with the reports and a run-status.json (times, per-stage status) in the build \
-      folder. Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 73/74 cannot create/write \
-      output, 75 locked, 78 bad configuration.
+      The nightly command. Takes an exclusive lock (a second run exits 75 at once), removes the \
+      staging folders of killed runs, writes each stage's outputs as a whole set (staged, then \
+      swapped in), reruns a stage whose outputs are missing or altered, and keeps the previous \
+      outputs when a stage fails. SIGINT/SIGTERM stop the run between files (exit 130/143); each \
+      output folder then holds its previous or its new complete set. Writes a deterministic \
+      manifest.json with the reports, BUILD/run-status.json (this run) and appends one line to \
+      BUILD/runs.jsonl (the history `crma status` reads). Exit codes: 0 ok, 64 usage, 65 bad \
+      data, 66 missing input, 73/74 cannot create/write output, 75 locked, 78 bad configuration, \
+      130/143 interrupted.
       """)
 
   @Option(help: "The data package folder.")
   var data = "data"
 
-  @Option(help: "Folder for the stage outputs and the run status.")
+  @Option(help: "Folder for the stage outputs, the run status and the run history.")
   var build = "build"
 
   @Option(help: "Folder for the reports.")
@@ -43,6 +46,7 @@ struct Run: ParsableCommand {
   @OptionGroup var logging: LoggingOptions
 
   func run() throws {
+    Interruption.install()
     let logger = logging.makeLogger(label: "crma.run", defaultLevel: .info)
     let started = Date()
     var pipeline = Pipeline(
@@ -52,82 +56,123 @@ struct Run: ParsableCommand {
       $0.isEmpty ? nil : $0
     }
     pipeline.mapsFolder = maps ?? environmentMaps
-    let signalGuards = Interruption.cleanUpOnSignal([
-      pipeline.ingestFolder, pipeline.transformFolder, reports,
-    ])
+    let history = RunHistory(build: build)
     let runLock: RunLock
     do throws(PipelineError) {
       runLock = try RunLock(path: lock ?? "\(build)/crma.lock")
     } catch {
-      logger.error("run not started", metadata: ["reason": "\(error.description)"])
-      printError(error.description)
-      throw ExitCode(error.exitCode)
+      let code = ExitStatus.code(for: error)
+      // A held lock is the timer's normal overlap, not a failure: notice, not error.
+      if case .locked = error {
+        logger.notice(
+          "run skipped: locked",
+          metadata: [
+            "error.message": "\(error.description)", "run.exit_code": .stringConvertible(code.rawValue),
+          ])
+      } else {
+        logger.error(
+          "run not started",
+          metadata: [
+            "error.message": "\(error.description)", "run.exit_code": .stringConvertible(code.rawValue),
+          ])
+      }
+      history.append(
+        RunRecord(
+          started: started, status: .locked, exitCode: code.rawValue, stages: [], error: error.description),
+        logger: logger)
+      if logging.logFormat == .text { printError(error.description) }
+      throw code
     }
+    pipeline.removeLeftovers()
     let (stages, error) = pipeline.run()
-    let code = error?.exitCode ?? 0
-    writeStatus(stages: stages, started: started, exitCode: code, logger: logger)
-    let ran = stages.filter { $0.status == .ran }.count
-    let skipped = stages.filter { $0.status == .skipped }.count
-    let written = stages.map(\.outputsWritten).reduce(0, +)
-    logger.info(
-      "run finished",
-      metadata: [
-        "run.exit_code": "\(code)", "stages.ran": "\(ran)", "stages.skipped": "\(skipped)",
-        "stages.failed": "\(stages.filter { $0.status == .failed }.count)", "outputs.written": "\(written)",
-        "rows.rejected": "\(stages.map(\.rowsRejected).reduce(0, +))",
-      ])
-    withExtendedLifetime((runLock, signalGuards)) {}
-    if let error {
-      printError(error.description)
-      throw ExitCode(code)
+    var code = error.map { ExitStatus.code(for: $0).rawValue } ?? 0
+    if let signal = Interruption.signal { code = ExitStatus.interrupted(signal).rawValue }
+    let status: RunRecord.Status = Interruption.signal != nil ? .interrupted : (error == nil ? .ok : .failed)
+    let record = RunRecord(
+      started: started, status: status, exitCode: code, stages: stages, error: error?.description)
+    writeStatus(record, logger: logger)
+    history.append(record, logger: logger)
+    let metadata: Logger.Metadata = [
+      "run.status": "\(status.rawValue)", "run.exit_code": .stringConvertible(code),
+      "stages.ran": .stringConvertible(stages.filter { $0.status == .ran }.count),
+      "stages.skipped": .stringConvertible(stages.filter { $0.status == .skipped }.count),
+      "stages.failed": .stringConvertible(stages.filter { $0.status == .failed }.count),
+      "outputs.written": .stringConvertible(record.outputsChanged),
+      "rows.rejected": .stringConvertible(stages.map(\.rowsRejected).reduce(0, +)),
+    ]
+    switch status {
+    case .ok: logger.info("run finished", metadata: metadata)
+    case .interrupted, .locked: logger.notice("run interrupted", metadata: metadata)
+    case .failed:
+      logger.error(
+        "run failed", metadata: metadata.merging(["error.message": "\(error?.description ?? "")"]) { $1 })
     }
+    withExtendedLifetime(runLock) {}
+    if let error, logging.logFormat == .text { printError(error.description) }
+    if code != 0 { throw ExitCode(code) }
   }
 
-  /// `BUILD/run-status.json`: when the run started, each stage's status and timing, and the exit
-  /// code. Volatile by design (it has times), so it is kept out of the reports.
-  private func writeStatus(stages: [StageReport], started: Date, exitCode: Int32, logger: Logger) {
-    let formatter = ISO8601DateFormatter()
-    let object: [String: Any] = [
-      "tool": ["name": "crma", "version": CRMAVersion.string], "started_at": formatter.string(from: started),
-      "finished_at": formatter.string(from: Date()), "exit_code": Int(exitCode),
-      "stages": stages.map { stage in
-        [
-          "name": stage.stage, "status": stage.status.rawValue, "seconds": stage.seconds,
-          "rows_read": stage.rowsRead,
-          "rows_rejected": stage.rowsRejected, "outputs_written": stage.outputsWritten,
-          "outputs_unchanged": stage.outputsUnchanged, "message": stage.message,
-        ] as [String: Any]
-      },
-    ]
+  /// `BUILD/run-status.json`: this run's record (times, per-stage status, exit code). Volatile by
+  /// design (it has times), so it is kept out of the reports.
+  private func writeStatus(_ record: RunRecord, logger: Logger) {
     do {
-      let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
       try FileManager.default.createDirectory(atPath: build, withIntermediateDirectories: true)
-      try AtomicFile.write([UInt8](data) + [0x0A], to: "\(build)/run-status.json")
+      try AtomicFile.write(try RunRecord.prettyJSON(record), to: "\(build)/run-status.json")
     } catch {
       logger.warning("run status not written", metadata: ["error.message": "\(error)"])
     }
   }
 }
 
-/// Removes this process's staging folders when SIGINT or SIGTERM arrives, then exits with
-/// 128 + the signal, so an interrupted run leaves no temporary files behind.
-enum Interruption {
-  /// Installs the handlers; keep the returned sources alive for as long as they should act.
-  static func cleanUpOnSignal(_ outputFolders: [String]) -> [any DispatchSourceSignal] {
-    var sources: [any DispatchSourceSignal] = []
-    let staging = outputFolders.map { OutputFolder.stagingPath(for: $0) }
-    for signalNumber in [SIGINT, SIGTERM] {
-      signal(signalNumber, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-      source.setEventHandler {
-        for path in staging { try? FileManager.default.removeItem(atPath: path) }
-        printError(
-          "crma: interrupted by signal \(signalNumber); staging folders removed, previous outputs kept")
-        _exit(128 + signalNumber)
-      }
-      source.resume()
-      sources.append(source)
+struct Status: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Show the last run and the last successful run from BUILD/runs.jsonl.",
+    discussion: """
+      Reads the run history `crma run` appends to (one JSON object per run: start, end, status, \
+      exit code, outputs changed, stages). Exit 0 when the last run succeeded or was skipped \
+      because another held the lock, 1 when it failed or was interrupted, 66 when there is no \
+      history.
+      """)
+
+  @Option(help: "The build folder with runs.jsonl.")
+  var build = "build"
+
+  @Flag(help: "Print the two records as JSON.")
+  var json = false
+
+  func run() throws {
+    let history = RunHistory(build: build)
+    let records: [RunRecord]
+    do {
+      records = try history.read()
+    } catch {
+      printError("\(history.path): \(error)")
+      throw ExitStatus.noInput
     }
-    return sources
+    guard let last = records.last else {
+      printError("\(history.path): no run recorded yet")
+      throw ExitStatus.noInput
+    }
+    let success = records.last { $0.status == .ok }
+    if json {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+      let object = StatusOutput(lastRun: last, lastSuccess: success)
+      print(String(decoding: try encoder.encode(object), as: UTF8.self))
+    } else {
+      print("last run:     \(last.summary)")
+      print("last success: \(success?.summary ?? "none recorded")")
+      if let error = last.error, last.status != .ok { print("reason:       \(error)") }
+    }
+    if last.status == .failed || last.status == .interrupted { throw ExitCode(1) }
+  }
+
+  struct StatusOutput: Encodable {
+    var lastRun: RunRecord
+    var lastSuccess: RunRecord?
+    enum CodingKeys: String, CodingKey {
+      case lastRun = "last_run"
+      case lastSuccess = "last_success"
+    }
   }
 }

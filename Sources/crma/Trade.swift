@@ -1,4 +1,5 @@
 import ArgumentParser
+import CRMAFiles
 import CRMAIngest
 import CRMATrade
 import CSVStream
@@ -75,7 +76,7 @@ struct Trade: ParsableCommand {
       ingest = try IngestStage.run(directory: data, logger: logger)
     } catch {
       printError(error.description)
-      throw error.code == .missingInput ? ExitStatus.noInput : ExitStatus.config
+      throw ExitStatus.code(for: error)
     }
     if !ingest.isValid { try IngestCommandSupport.report(ingest) }
     do {

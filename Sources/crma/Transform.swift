@@ -1,4 +1,5 @@
 import ArgumentParser
+import CRMAFiles
 import CRMAIngest
 import CRMAPipeline
 import CRMATransform
@@ -27,6 +28,6 @@ struct Transform: ParsableCommand {
       force: true, toolVersion: CRMAVersion.string, logger: logging.makeLogger(label: "crma.transform"))
     pipeline.ingestFolder = input
     pipeline.transformFolder = out
-    try runStage(pipeline.transform, folders: [out])
+    try runStage(pipeline.transform)
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CRMAFiles
 import CRMAIngest
 import CRMAUSGS
 import CSVStream
@@ -32,14 +33,14 @@ struct USGS: ParsableCommand {
       ingest = try IngestStage.run(directory: data, logger: logger)
     } catch {
       printError(error.description)
-      throw error.code == .missingInput ? ExitStatus.noInput : ExitStatus.config
+      throw ExitStatus.code(for: error)
     }
     // The package's own problems (a hash mismatch among them) come first.
     let read = USGSStage.read(ingest, directory: data, logger: logger)
     let problems = ingest.problems + read.problems
     if !problems.isEmpty {
       for problem in problems { printError(problem.description) }
-      throw problems.contains { $0.kind == .missingFile } ? ExitStatus.noInput : ExitStatus.dataError
+      throw ExitStatus.code(for: problems)
     }
     guard let resource = ingest.descriptor.resource(named: USGSStage.tableName) else {
       printError("\(data)/datapackage.json: no \(USGSStage.tableName) resource")

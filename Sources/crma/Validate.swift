@@ -1,4 +1,5 @@
 import ArgumentParser
+import CRMAFiles
 import CRMAIngest
 import CRMAPipeline
 import CRMATransform
@@ -51,21 +52,22 @@ struct Ingest: ParsableCommand {
       dataFolder: data, force: true, toolVersion: CRMAVersion.string,
       logger: logging.makeLogger(label: "crma.ingest"))
     pipeline.ingestFolder = out
-    try runStage(pipeline.ingest, folders: [out])
+    try runStage(pipeline.ingest)
   }
 }
 
-/// Runs one pipeline stage for a command: removes staging folders on a signal, prints errors
-/// and maps them to exit codes.
-func runStage(_ stage: () throws(PipelineError) -> StageReport, folders: [String]) throws {
-  let guards = Interruption.cleanUpOnSignal(folders)
-  defer { withExtendedLifetime(guards) {} }
+/// Runs one pipeline stage for a command: SIGINT/SIGTERM stop it between files (its staging
+/// folder removed, exit 128 + the signal); errors are printed (unless the JSON log carries them)
+/// and mapped to exit codes.
+func runStage(_ stage: () throws(PipelineError) -> StageReport) throws {
+  Interruption.install()
   do throws(PipelineError) {
     _ = try stage()
   } catch {
     printError(error.description)
-    throw ExitCode(error.exitCode)
+    throw ExitStatus.code(for: error)
   }
+  if let signal = Interruption.signal { throw ExitStatus.interrupted(signal) }
 }
 
 /// What validate and ingest share: running the stage and turning its result into output and
@@ -77,7 +79,7 @@ enum IngestCommandSupport {
         try IngestStage.run(directory: directory, logger: logger), directory: directory, logger: logger)
     } catch {
       printError(error.description)
-      throw error.code == .missingInput ? ExitStatus.noInput : ExitStatus.config
+      throw ExitStatus.code(for: error)
     }
   }
 
@@ -101,8 +103,6 @@ enum IngestCommandSupport {
     )
     print(lines.joined(separator: "\n"))
     for problem in problemList { printError(problem.description) }
-    if problemList.contains(where: { $0.kind == .missingFile }) { throw ExitStatus.noInput }
-    if problemList.contains(where: { $0.kind == .schemaMismatch }) { throw ExitStatus.config }
-    if !problemList.isEmpty { throw ExitStatus.dataError }
+    if !problemList.isEmpty { throw ExitStatus.code(for: problemList) }
   }
 }

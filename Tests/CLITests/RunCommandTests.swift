@@ -29,7 +29,9 @@ struct RunCommandTests {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
         else { continue }
-        if name.hasSuffix("run-status.json") || name.hasSuffix("crma.lock") { continue }
+        if name.hasSuffix("run-status.json") || name.hasSuffix("runs.jsonl") || name.hasSuffix("crma.lock") {
+          continue
+        }
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         files[name] = (
           try Data(contentsOf: URL(fileURLWithPath: path)), attributes[.modificationDate] as! Date

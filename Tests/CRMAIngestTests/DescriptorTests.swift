@@ -53,7 +53,25 @@ struct DescriptorTests {
     try FileManager.default.createSymbolicLink(
       atPath: "\(fixture.path)/events.csv", withDestinationPath: "/etc/hostname")
     let result = try IngestStage.run(directory: fixture.path, logger: logger)
-    #expect(result.problems.first?.message == "resolves outside the package folder")
+    #expect(
+      result.problems.first?.message.hasPrefix("leads out of \(fixture.path) (to /etc/hostname)") == true)
+    #expect(result.problems.first?.kind == .missingFile)
+  }
+
+  @Test("a FIFO or a device listed as a resource is refused before it is opened (no hang)")
+  func notRegularFile() throws {
+    let fixture = try DataFixture()
+    defer { fixture.remove() }
+    try fixture.remove("events.csv")
+    #expect(mkfifo("\(fixture.path)/events.csv", 0o644) == 0)
+    let fifo = try IngestStage.run(directory: fixture.path, logger: logger)
+    #expect(fifo.problems.first?.message.hasPrefix("is not a regular file (a FIFO)") == true)
+    try fixture.remove("events.csv")
+    try FileManager.default.createSymbolicLink(
+      atPath: "\(fixture.path)/events.csv", withDestinationPath: "/dev/zero")
+    let device = try IngestStage.run(directory: fixture.path, logger: logger)
+    #expect(device.problems.first?.path == "\(fixture.path)/events.csv")
+    #expect(device.problems.first?.kind == .missingFile)
   }
 
   @Test("not JSON at all")

@@ -20,6 +20,13 @@ public struct UnmappedFigure: Sendable {
   public var record: String
   public var name: String
   public var reason: String
+
+  /// The reason given for a commodity whose map row names no material on purpose (such as
+  /// CN 85051190, non-rare-earth magnets): a documented exclusion, not a data problem.
+  public static let excludedByMapReason = "the commodity map assigns no material"
+
+  /// Whether the commodity map excludes the figure on purpose (see ``excludedByMapReason``).
+  public var isExcludedByMap: Bool { reason == Self.excludedByMapReason }
 }
 
 /// A quantity with its original value and unit and, where possible, the same quantity on the
@@ -86,7 +93,7 @@ public enum CRMAMapping {
       guard let materialID = mapping.materialID else {
         unmapped.append(
           UnmappedFigure(
-            resource: resource, record: record, name: name, reason: "the commodity map assigns no material"))
+            resource: resource, record: record, name: name, reason: UnmappedFigure.excludedByMapReason))
         return
       }
       mapped.append(
@@ -106,7 +113,7 @@ public enum CRMAMapping {
     for (name, mapping) in input.commodities where mapping.materialID == nil {
       unmapped.append(
         UnmappedFigure(
-          resource: "commodity_map", record: name, name: name, reason: "the commodity map assigns no material"
+          resource: "commodity_map", record: name, name: name, reason: UnmappedFigure.excludedByMapReason
         ))
     }
     for figure in input.depositFigures {

@@ -1,3 +1,4 @@
+import CRMAFiles
 import CRMAIngest
 import CSVStream
 import Logging

@@ -34,7 +34,6 @@ final class LibCSVParser {
     batch = .allocate(capacity: 1)
     batch.initialize(to: RowBatch(limits: limits))
     guard csv_init(parser, parserOptions) == 0 else {
-      batch.pointee.deallocate()
       batch.deinitialize(count: 1)
       batch.deallocate()
       parser.deallocate()
@@ -50,7 +49,6 @@ final class LibCSVParser {
   deinit {
     csv_free(parser)
     parser.deallocate()
-    batch.pointee.deallocate()
     batch.deinitialize(count: 1)
     batch.deallocate()
   }

@@ -2,8 +2,8 @@ import Glibc
 
 /// A growable array of plain values in manually managed memory: the row batch appends every
 /// field of every record, and `Array`'s uniqueness and capacity checks showed up in profiles.
-/// The owner calls ``deallocate()``.
-struct RawVector<Element: BitwiseCopyable> {
+/// Not copyable: one owner, and its `deinit` frees the memory (no hand-called deallocate).
+struct RawVector<Element: BitwiseCopyable>: ~Copyable {
   private(set) var base: UnsafeMutablePointer<Element>
   private(set) var count = 0
   private(set) var capacity: Int
@@ -13,7 +13,7 @@ struct RawVector<Element: BitwiseCopyable> {
     base = .allocate(capacity: self.capacity)
   }
 
-  func deallocate() { base.deallocate() }
+  deinit { base.deallocate() }
 
   var isEmpty: Bool { count == 0 }
   var first: Element? { count > 0 ? base[0] : nil }
@@ -50,7 +50,7 @@ struct RawVector<Element: BitwiseCopyable> {
   }
 }
 
-extension RawVector where Element == UInt8 {
+extension RawVector where Element == UInt8, Element: BitwiseCopyable {
   @inline(__always)
   mutating func append(bytes: UnsafeRawBufferPointer) {
     guard let source = bytes.baseAddress, bytes.count > 0 else { return }

@@ -28,8 +28,9 @@ struct BatchFailure {
 
 /// The rows that libcsv's callbacks completed during one `csv_parse` call, stored contiguously
 /// (one byte array, one array of field end offsets) so that no field costs an allocation. It
-/// also counts physical lines, which libcsv does not.
-struct RowBatch {
+/// also counts physical lines, which libcsv does not. Not copyable: its storage is freed when
+/// the parser that owns it deinitialises it.
+struct RowBatch: ~Copyable {
   var bytes: RawVector<UInt8>
   var fieldEnds: RawVector<Int>
   var rows: RawVector<RowMark>
@@ -56,13 +57,6 @@ struct RowBatch {
     bytes = RawVector(capacity: limits.chunkBytes + 4096)
     fieldEnds = RawVector(capacity: 1024)
     rows = RawVector(capacity: 256)
-  }
-
-  /// Frees the storage; the owning parser calls it once.
-  func deallocate() {
-    bytes.deallocate()
-    fieldEnds.deallocate()
-    rows.deallocate()
   }
 
   var fieldsInPartialRow: Int { sink == nil ? fieldEnds.count - partialFieldStart : sinkFields }

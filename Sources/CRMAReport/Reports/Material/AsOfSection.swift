@@ -11,7 +11,7 @@ public struct TitleSection: MaterialSection {
     let sorted = editions.sorted()
     var parts: [String] = []
     if let first = sorted.first, let last = sorted.last {
-      parts.append("USGS Mineral Commodity Summaries " + (first == last ? first : "\(first) to \(last)"))
+      parts.append("USGS " + (first == last ? first : "\(first) to \(last)"))
     }
     let assessed = Set(view.data.supplyRisk.filter { view.spec.assessed.contains($0.materialID) }.map(\.year))
     if !assessed.isEmpty {

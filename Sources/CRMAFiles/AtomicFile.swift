@@ -53,8 +53,13 @@ public final class AtomicFile {
     pending.removeAll(keepingCapacity: true)
   }
 
-  /// Flushes, syncs and renames the file into place.
+  /// Flushes, syncs and renames the file into place, then syncs its folder.
   public func commit() throws(OutputError) {
+    try commit(syncingFolder: true)
+  }
+
+  /// ``commit()``; a caller that syncs the folder itself later (a staging folder) passes false.
+  func commit(syncingFolder: Bool) throws(OutputError) {
     try flush()
     guard fsync(descriptor) == 0 else {
       throw OutputError(.writeFailed, path: path, message: "fsync failed: \(errnoText())")
@@ -66,6 +71,7 @@ public final class AtomicFile {
       unlink(temporaryPath)
       throw OutputError(.writeFailed, path: path, message: "cannot rename into place: \(text)")
     }
+    if syncingFolder { try syncDirectory(containing: path) }
   }
 
   /// Writes `bytes` to `path` atomically in one call.
@@ -73,6 +79,26 @@ public final class AtomicFile {
     let file = try AtomicFile(path: path)
     try file.write(bytes)
     try file.commit()
+  }
+}
+
+/// Syncs the folder that holds `path`, so a rename into it survives a crash.
+func syncDirectory(containing path: String) throws(OutputError) {
+  let slash = path.lastIndex(of: "/")
+  let directory = slash.map { String(path[..<$0]) } ?? "."
+  try syncDirectory(directory.isEmpty ? "/" : directory)
+}
+
+/// Syncs the folder `directory` itself (its entries).
+func syncDirectory(_ directory: String) throws(OutputError) {
+  let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+  guard descriptor >= 0 else {
+    throw OutputError(
+      .writeFailed, path: directory, message: "cannot open the folder to sync it: \(errnoText())")
+  }
+  defer { close(descriptor) }
+  guard fsync(descriptor) == 0 else {
+    throw OutputError(.writeFailed, path: directory, message: "fsync of the folder failed: \(errnoText())")
   }
 }
 

@@ -6,6 +6,8 @@ public struct OutputError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotCreate
     /// Writing, syncing or renaming failed (sysexits EX_IOERR, 74).
     case writeFailed
+    /// SIGINT or SIGTERM arrived; nothing was swapped in (the CLI exits 128 + the signal).
+    case interrupted
   }
 
   public var code: Code

@@ -1,5 +1,7 @@
+import Glibc
+
 /// SHA-256 (FIPS 180-4), for the run manifest and the stage records: ~80 lines instead of a
-/// crypto package for one hash. Checked against `sha256sum` in the tests.
+/// crypto package for one hash. Checked against the FIPS 180-4 examples in the tests.
 public struct SHA256: Sendable {
   private static let k: [UInt32] = [
     0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
@@ -91,17 +93,30 @@ public struct SHA256: Sendable {
   }
 }
 
-/// SHA-256 and size of a file, read in chunks.
-public func fileDigest(_ path: String) throws(CSVError) -> (sha256: String, bytes: Int) {
-  let source = try FileByteSource(path: path)
+/// SHA-256 and size of a file, read in chunks. The file must be a regular file (checked on the
+/// open descriptor, so a FIFO or a device is refused instead of read forever).
+public func fileDigest(_ path: String) throws(InputError) -> (sha256: String, bytes: Int) {
+  let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+  guard descriptor >= 0 else {
+    throw InputError(
+      errno == ENOENT ? .missing : .readFailed, path: path, message: "cannot open: \(errnoText())")
+  }
+  defer { close(descriptor) }
+  var info = stat()
+  guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+    throw InputError(.notRegularFile, path: path, message: "is not a regular file")
+  }
   var hasher = SHA256()
-  let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
-  defer { buffer.deallocate() }
+  var buffer = [UInt8](repeating: 0, count: 1 << 16)
   var total = 0
   while true {
-    let count = try source.read(into: buffer)
+    let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+    if count < 0 {
+      if errno == EINTR { continue }
+      throw InputError(.readFailed, path: path, message: "read failed: \(errnoText())")
+    }
     if count == 0 { break }
-    hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+    hasher.update(buffer[0..<count])
     total += count
   }
   return (hasher.finalize(), total)

@@ -6,24 +6,40 @@ import Glibc
 /// target (`.NAME.staging-PID`), and ``commit()`` swaps it with the target in one atomic
 /// exchange, so readers see the old set or the new set, never a mix. Dropped without a commit,
 /// the staging folder is removed and the target stays byte-identical.
+///
+/// Signals: between files and before the swap the folder checks ``Interruption/signal`` and
+/// stops with ``OutputError/Code-swift.enum/interrupted``; a SIGKILL leaves the staging folder,
+/// which ``removeLeftovers(beside:)`` deletes on the next run.
 public final class OutputFolder {
   public let path: String
   public let stagingPath: String
   private var committed = false
+  private var folders: Set<String> = []
 
-  /// The staging folder name a process uses for `path`; the CLI removes it on SIGINT/SIGTERM.
+  /// Test hooks: milliseconds to sleep after each file written and before the swap, so a test
+  /// can send a signal into those windows. Never set in production.
+  static let writeDelay = Interruption.testDelay("CRMA_TEST_WRITE_DELAY_MS")
+  static let swapDelay = Interruption.testDelay("CRMA_TEST_SWAP_DELAY_MS")
+
+  /// The staging folder name a process uses for `path`.
   public static func stagingPath(for path: String, pid: Int32 = getpid()) -> String {
+    let (parent, name) = split(path)
+    return "\(parent)/.\(name).staging-\(pid)"
+  }
+
+  private static func split(_ path: String) -> (parent: String, name: String) {
     let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
     let slash = trimmed.lastIndex(of: "/")
     let parent = slash.map { String(trimmed[..<$0]) } ?? "."
     let name = slash.map { String(trimmed[trimmed.index(after: $0)...]) } ?? trimmed
-    return "\(parent.isEmpty ? "/" : parent)/.\(name).staging-\(pid)"
+    return (parent.isEmpty ? "/" : parent, name)
   }
 
   /// Creates the staging folder beside `path` (and `path`'s parent if missing).
   public init(path: String) throws(OutputError) {
     self.path = path.hasSuffix("/") ? String(path.dropLast()) : path
     self.stagingPath = Self.stagingPath(for: self.path)
+    try Interruption.check(self.path)
     let parent = (self.path as NSString).deletingLastPathComponent
     do {
       if !parent.isEmpty {
@@ -37,6 +53,7 @@ public final class OutputFolder {
     guard mkdir(stagingPath, 0o755) == 0 else {
       throw OutputError(.cannotCreate, path: path, message: "cannot create staging folder: \(errnoText())")
     }
+    folders.insert(stagingPath)
   }
 
   deinit {
@@ -48,6 +65,7 @@ public final class OutputFolder {
 
   /// Writes one file of the set (`name` may contain subfolders).
   public func write(_ bytes: [UInt8], to name: String) throws(OutputError) {
+    try Interruption.check(path)
     let target = file(name)
     let folder = (target as NSString).deletingLastPathComponent
     if folder != stagingPath {
@@ -57,8 +75,12 @@ public final class OutputFolder {
         throw OutputError(
           .cannotCreate, path: folder, message: "cannot create folder: \(error.localizedDescription)")
       }
+      folders.insert(folder)
     }
-    try AtomicFile.write(bytes, to: target)
+    let file = try AtomicFile(path: target)
+    try file.write(bytes)
+    try file.commit(syncingFolder: false)
+    Interruption.pause(milliseconds: Self.writeDelay)
   }
 
   /// Marks a folder as written by crma, so a later run may replace it whole.
@@ -83,8 +105,13 @@ public final class OutputFolder {
     try folder.commit()
   }
 
-  /// Replaces the target folder with the staged one.
+  /// Replaces the target folder with the staged one: the staged files and folders are synced,
+  /// the two are exchanged in one `renameat2`, the parent folder is synced, and the old set
+  /// (now at the staging path) is removed.
   public func commit() throws(OutputError) {
+    for folder in folders.sorted(by: { $0.count > $1.count }) { try syncDirectory(folder) }
+    Interruption.pause(milliseconds: Self.swapDelay)
+    try Interruption.check(path)
     var info = stat()
     if lstat(path, &info) == 0 {
       guard (info.st_mode & S_IFMT) == S_IFDIR else {
@@ -100,7 +127,34 @@ public final class OutputFolder {
       }
     }
     committed = true
+    try syncDirectory(containing: path)
     // After an exchange the old set sits at the staging path.
     try? FileManager.default.removeItem(atPath: stagingPath)
+  }
+
+  /// Removes staging folders (`.NAME.staging-PID`) that runs killed before they could clean up
+  /// left beside `path`, and temporary files (`.FILE.tmp-PID-N`) they left in `path`'s parent.
+  /// Only leftovers of processes that no longer exist are removed; call it under the run lock.
+  /// Returns the paths removed.
+  @discardableResult
+  public static func removeLeftovers(beside path: String) -> [String] {
+    let (parent, name) = split(path)
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return [] }
+    var removed: [String] = []
+    for entry in entries.sorted() {
+      let pid: Int32?
+      if entry.hasPrefix(".\(name).staging-") {
+        pid = Int32(entry.dropFirst(".\(name).staging-".count))
+      } else if entry.hasPrefix("."), let range = entry.range(of: ".tmp-", options: .backwards) {
+        pid = entry[range.upperBound...].split(separator: "-").first.flatMap { Int32($0) }
+      } else {
+        continue
+      }
+      guard let pid, pid > 0, pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+      if (try? FileManager.default.removeItem(atPath: "\(parent)/\(entry)")) != nil {
+        removed.append("\(parent)/\(entry)")
+      }
+    }
+    return removed
   }
 }
