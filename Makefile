@@ -139,7 +139,7 @@ bench: $(CRMA) $(BENCH_VENV)/bin/python /usr/bin/time
 	python3 bench/run_bench.py --python $(BENCH_VENV)/bin/python --crma $(CRMA)
 
 ## DocC for every library, through swift-docc-plugin; fails on any warning.
-DOC_TARGETS := CRMAFiles CSVStream CRMAIngest CRMATransform CRMAReport CRMAPipeline CRMATrade CRMAUSGS
+DOC_TARGETS := CRMAFiles CSVStream CRMAIngest CRMATransform CRMAReport CRMAPipeline CRMATrade CRMAUSGS CRMAMap
 docs: deps
 	@set -e; mkdir -p build/docs; for target in $(DOC_TARGETS); do \
 	  $(SWIFT) package --allow-writing-to-directory build/docs generate-documentation --target $$target \

@@ -20,6 +20,7 @@ let package = Package(
     .library(name: "CRMAPipeline", targets: ["CRMAPipeline"]),
     .library(name: "CRMATrade", targets: ["CRMATrade"]),
     .library(name: "CRMAUSGS", targets: ["CRMAUSGS"]),
+    .library(name: "CRMAMap", targets: ["CRMAMap"]),
     .executable(name: "crma", targets: ["crma"]),
   ],
   dependencies: [
@@ -59,6 +60,7 @@ let package = Package(
       name: "CRMAPipeline",
       dependencies: [
         "CSVStream", "CRMAFiles", "CRMAIngest", "CRMATransform", "CRMAReport", "CRMAUSGS", "CRMATrade",
+        "CRMAMap",
         .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: strictSettings),
@@ -70,11 +72,15 @@ let package = Package(
       name: "CRMAUSGS",
       dependencies: ["CSVStream", "CRMAIngest", .product(name: "Logging", package: "swift-log")],
       swiftSettings: strictSettings),
+    .target(
+      name: "CRMAMap",
+      dependencies: ["CSVStream", "CRMAIngest", .product(name: "Logging", package: "swift-log")],
+      swiftSettings: strictSettings),
     .executableTarget(
       name: "crma",
       dependencies: [
         "CSVStream", "CRMAFiles", "CRMAIngest", "CRMATransform", "CRMAReport", "CRMAPipeline", "CRMATrade",
-        "CRMAUSGS",
+        "CRMAUSGS", "CRMAMap",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],
@@ -112,6 +118,11 @@ let package = Package(
       dependencies: [
         "CRMAUSGS", "CRMAIngest", "CSVStream", "CRMATestSupport",
         .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "CRMAMapTests", dependencies: [
+        "CRMAMap", "CRMAIngest", "CRMATestSupport", .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: strictSettings),
     .testTarget(

@@ -36,6 +36,9 @@ public struct Pipeline: Sendable {
   /// Output folders of the first two stages; `build/ingest` and `build/transform` by default.
   public var ingestFolder: String
   public var transformFolder: String
+  /// A folder of dated occupied-territory snapshots; when set, the map stage runs first and
+  /// refreshes `control_periods.csv` (issue 13). Without it the committed periods are used.
+  public var mapsFolder: String?
 
   /// A pipeline over the given folders; `force` runs every stage even when nothing changed.
   public init(
@@ -59,9 +62,10 @@ public struct Pipeline: Sendable {
   /// previous outputs).
   public func run() -> (stages: [StageReport], error: PipelineError?) {
     var reports: [StageReport] = []
-    let stages: [(String, () throws(PipelineError) -> StageReport)] = [
-      ("ingest", ingest), ("transform", transform), ("report", report),
-    ]
+    let stages: [(String, () throws(PipelineError) -> StageReport)] =
+      (mapsFolder == nil ? [] : [("map", map)]) + [
+        ("ingest", ingest), ("transform", transform), ("report", report),
+      ]
     for (name, stage) in stages {
       let clock = ContinuousClock()
       let start = clock.now

@@ -32,6 +32,12 @@ public struct ReportData: Sendable {
   public var tradeProducts: [TradeProductShare] = []
   public var tradeCrosschecks: [TradeCrosscheck] = []
   public var scenarios: [ScenarioResult] = []
+  // Issue 13: the front line, dated.
+  public var frontLinePlaces: [PlaceStatus] = []
+  public var frontLineTimeline: [TimelineEntry] = []
+  public var exposureCounts: [ExposureCount] = []
+  public var exposureTonnage: [TonnageClassRow] = []
+  public var ceasefire: [CeasefireRow] = []
   /// Rows decoded, over all tables.
   public private(set) var rowCount = 0
 
@@ -92,6 +98,11 @@ public struct ReportData: Sendable {
     data.tradeProducts = records("trade_product_shares", TradeProductShare.self)
     data.tradeCrosschecks = records("trade_crosschecks", TradeCrosscheck.self, optional: true)
     data.scenarios = records("scenarios", ScenarioResult.self)
+    data.frontLinePlaces = records("front_line_status", PlaceStatus.self)
+    data.frontLineTimeline = records("timeline", TimelineEntry.self)
+    data.exposureCounts = records("exposure_counts", ExposureCount.self)
+    data.exposureTonnage = records("exposure_tonnage", TonnageClassRow.self)
+    data.ceasefire = records("ceasefire", CeasefireRow.self)
     return (data, problems)
   }
 }

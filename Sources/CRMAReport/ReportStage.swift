@@ -37,6 +37,10 @@ public enum ReportStage {
       files["\(spec.slug).txt"] = document.plain(width: options.textWidth, style: style)
       tables += TableExport.tables(document, report: spec.slug, title: spec.title)
     }
+    let frontLine = FrontLineReport(data: data, citations: Citations(sources: data.sources)).document()
+    files["front-line.md"] = frontLine.markdown(width: options.width, style: style)
+    files["front-line.txt"] = frontLine.plain(width: options.textWidth, style: style)
+    tables += TableExport.tables(frontLine, report: "front-line", title: "The front line, dated")
     let mapping = OverviewReports.mapping(data, citations: Citations(sources: data.sources))
     files["mapping.md"] = mapping.markdown(width: options.width, style: style)
     tables += TableExport.tables(mapping, report: "mapping", title: "The CRMA mapping")

@@ -18,6 +18,12 @@ public struct TransformResult: Sendable {
   public var trade: [TradeShareRow]
   /// Each partner's share of EU imports per product group and year (empty without an extract).
   public var tradeProducts: [TradeProductShare] = []
+  /// Issue 13: status as of the newest evidence, timelines, counts, tonnage by class, ceasefire lines.
+  public var frontLinePlaces: [PlaceStatus] = []
+  public var frontLineTimeline: [TimelineEntry] = []
+  public var exposureCounts: [ExposureCount] = []
+  public var exposureTonnage: [TonnageClassRow] = []
+  public var ceasefire: [CeasefireRow] = []
 }
 
 /// The transform stage: a pure function from the typed data package to the derived tables.
@@ -44,12 +50,18 @@ public enum TransformStage {
     let exposure = WarExposure.compute(input, normalised: figures)
     let trade = TradeDependence.compute(input)
     let tradeProducts = TradeProducts.compute(input)
-    let result = TransformResult(
+    var result = TransformResult(
       mapped: mapped, unmapped: unmapped, figures: figures, reconciled: reconciled, shares: world.shares,
       concentration: world.concentration + study, criticality: CriticalityChecks.compute(input),
       article5: Article5.checks(input, tradeProducts: tradeProducts), exposedDeposits: exposure.deposits,
       exposure: exposure.split,
       scenarios: ScenarioAnalysis.run(input), trade: trade, tradeProducts: tradeProducts)
+    let frontLine = FrontLineAnalysis.compute(input, exposed: exposure.deposits)
+    result.frontLinePlaces = frontLine.places
+    result.frontLineTimeline = frontLine.timeline
+    result.exposureCounts = frontLine.counts
+    result.exposureTonnage = frontLine.tonnage
+    result.ceasefire = frontLine.ceasefire
     logger.info(
       "transform finished",
       metadata: [

@@ -34,6 +34,12 @@ struct Run: ParsableCommand {
   @Option(help: "Lock file (default: BUILD/crma.lock).")
   var lock: String?
 
+  @Option(
+    help:
+      "Folder of daily occupied-territory snapshots (*.geojson); the map stage then refreshes DATA/control_periods.csv first. Default: $CRMA_MAP_FOLDER; without either the committed periods are used."
+  )
+  var maps: String?
+
   @Flag(help: "Run every stage even when its inputs did not change.")
   var force = false
 
@@ -43,9 +49,13 @@ struct Run: ParsableCommand {
     Interruption.install()
     let logger = logging.makeLogger(label: "crma.run", defaultLevel: .info)
     let started = Date()
-    let pipeline = Pipeline(
+    var pipeline = Pipeline(
       dataFolder: data, buildFolder: build, reportsFolder: reports, force: force,
       toolVersion: CRMAVersion.string, logger: logger)
+    let environmentMaps = ProcessInfo.processInfo.environment["CRMA_MAP_FOLDER"].flatMap {
+      $0.isEmpty ? nil : $0
+    }
+    pipeline.mapsFolder = maps ?? environmentMaps
     let history = RunHistory(build: build)
     let runLock: RunLock
     do throws(PipelineError) {

@@ -8,7 +8,7 @@ struct ValidateCommandTests {
   func valid() throws {
     let result = try CommandRunner.run(["validate", "--data", Repository.dataDirectory])
     #expect(result.status == 0)
-    #expect(result.standardOutput.contains("20 resources"))  // 18 tables and the 2 the trade step builds
+    #expect(result.standardOutput.contains("26 resources"))  // 24 tables and the 2 the trade step builds
     #expect(result.standardOutput.hasSuffix(" 0 problems\n"))
   }
 
@@ -48,7 +48,7 @@ struct ValidateCommandTests {
     #expect(first.status == 0)
     #expect(second.status == 0)
     let files = try FileManager.default.contentsOfDirectory(atPath: "\(out.path)/a").sorted()
-    #expect(files.count == 23)  // 18 tables, the 2 trade tables, datapackage.json, the stage record and the crma marker
+    #expect(files.count == 29)  // 24 tables, the 2 trade tables, datapackage.json, the stage record and the crma marker
     for file in files {
       let a = try Data(contentsOf: URL(fileURLWithPath: "\(out.path)/a/\(file)"))
       let b = try Data(contentsOf: URL(fileURLWithPath: "\(out.path)/b/\(file)"))

@@ -154,7 +154,7 @@ struct BrokenDataTests {
     logger.logLevel = .debug
     _ = try IngestStage.run(directory: Repository.dataDirectory, logger: logger)
     let entries = handler.entries.filter { $0.message.description == "resource read" }
-    #expect(entries.count == 18)
+    #expect(entries.count == 24)
     #expect(entries.contains { $0.metadata["resource.name"]?.description == "sources" })
   }
 }

@@ -37,7 +37,7 @@ struct FileResourceTests {
     let result = try IngestStage.run(directory: Repository.dataDirectory, logger: logger)
     #expect(result.problems.isEmpty)
     #expect(result.descriptor.files.count == 30)  // 29 USGS files and the Comext extract
-    #expect(result.descriptor.resources.count == 18)
+    #expect(result.descriptor.resources.count == 24)
     #expect(result.descriptor.file(named: "usgs-mcs-2026-commodities")?.encoding == "windows-1252")
   }
 

@@ -64,7 +64,7 @@ struct ReportSetTests {
       let text = try #require(files["\(slug).md"])
       for heading in [
         "## CRMA category", "## EU supply risk", "## Concentration of supply",
-        "## EU sourcing and the 65 % cap", "## War exposure", "## Ukrainian deposits", "## Dated events",
+        "## EU sourcing and the 65 % cap", "## Behind the front line", "## Ukrainian deposits", "## Dated events",
       ] {
         #expect(text.contains(heading), "\(slug): \(heading)")
       }

@@ -205,6 +205,9 @@ struct OutputColumnsTests {
       "exposure_deposits": Self.columns(ExposedDeposit.self), "exposure": Self.columns(ExposureRow.self),
       "trade_shares": Self.columns(TradeShareRow.self), "scenarios": Self.columns(ScenarioResult.self),
       "trade_product_shares": Self.columns(TradeProductShare.self),
+      "front_line_status": Self.columns(PlaceStatus.self), "timeline": Self.columns(TimelineEntry.self),
+      "exposure_counts": Self.columns(ExposureCount.self), "exposure_tonnage": Self.columns(TonnageClassRow.self),
+      "ceasefire": Self.columns(CeasefireRow.self),
     ]
     #expect(Set(tables.map(\.name)) == Set(expected.keys))
     for table in tables {

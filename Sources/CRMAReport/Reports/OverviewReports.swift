@@ -101,6 +101,9 @@ public enum OverviewReports {
     for spec in MaterialSpec.all {
       lines.append("- [\(spec.title)](\(spec.slug).md) ([plain text](\(spec.slug).txt))")
     }
+    lines.append(
+      "- [The front line, dated: deposits and sites against the daily maps, ceasefire lines](front-line.md) ([plain text](front-line.txt))"
+    )
     lines.append("- [The CRMA mapping](mapping.md)")
     lines.append("- [Sources](sources.md)")
     lines.append(

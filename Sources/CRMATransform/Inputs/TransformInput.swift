@@ -24,6 +24,13 @@ public struct TransformInput: Sendable {
   public var tradeImportsByProduct: [TradeImportByProduct] = []
   /// Comext partner codes that are not plain ISO alpha-2 (EL, XS, XK, XC, Q codes), by code.
   public var tradePartnerCodes: [String: TradePartnerCode] = [:]
+  /// Where deposits and sites are, the sites and their figures, the map's status periods and the
+  /// ceasefire scenarios (issue 13); empty when the package has none of them.
+  public var locations: [Location] = []
+  public var sites: [Site] = []
+  public var siteFigures: [SiteFigure] = []
+  public var controlPeriods: [ControlPeriod] = []
+  public var ceasefireScenarios: [CeasefireScenario] = []
 
   /// An input from records already in memory (tests, other analyses).
   public init(
@@ -113,6 +120,11 @@ public struct TransformInput: Sendable {
     let tradeImports = records("trade_imports", TradeImport.self, optional: true)
     let tradeImportsByProduct = records("trade_imports_by_product", TradeImportByProduct.self, optional: true)
     let tradePartnerCodes = records("trade_partner_codes", TradePartnerCode.self, optional: true)
+    let locations = records("locations", Location.self, optional: true)
+    let sites = records("sites", Site.self, optional: true)
+    let siteFigures = records("site_figures", SiteFigure.self, optional: true)
+    let controlPeriods = records("control_periods", ControlPeriod.self, optional: true)
+    let ceasefireScenarios = records("ceasefire_scenarios", CeasefireScenario.self, optional: true)
     guard problems.isEmpty else { throw RecordProblems(problems) }
     self.init(
       materials: materials, countries: countries, sources: sources, commodities: commodities,
@@ -123,6 +135,11 @@ public struct TransformInput: Sendable {
     self.tradeImports = tradeImports
     self.tradeImportsByProduct = tradeImportsByProduct
     self.tradePartnerCodes = Dictionary(tradePartnerCodes.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+    self.locations = locations
+    self.sites = sites
+    self.siteFigures = siteFigures
+    self.controlPeriods = controlPeriods
+    self.ceasefireScenarios = ceasefireScenarios
   }
 
   /// The problems that keep `ingest` from becoming a transform input; empty when it can. `crma

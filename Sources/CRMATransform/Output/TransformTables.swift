@@ -379,6 +379,6 @@ extension TransformResult {
             $0.status, $0.sourceID,
           ]
         }),
-    ]
+    ] + frontLineTables
   }
 }

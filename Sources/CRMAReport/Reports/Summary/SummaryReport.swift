@@ -35,7 +35,7 @@ public enum SummaryReport {
   public static let sections: [any SummarySection] = [
     SummaryTitleSection(),
     FrontLineAnswer(),
-    // Issue 13 slot: front line and ceasefire scenarios.
+    FrontLineScenariosSection(),
     EUDependenceAnswer(),
     EUImportsAnswer(),
     UkraineCRMAAnswer(),
