@@ -39,7 +39,7 @@ struct TableExportTests {
     let files = ReportStage.render(data, logger: SyntheticReportData.logger)
     let names = files.keys.filter { $0.hasPrefix("tables/") && $0.hasSuffix(".csv") }
     #expect(names.contains("tables/titanium-concentration-ilmenite-production.csv"))
-    #expect(names.contains("tables/summary-front-line.csv"))
+    #expect(names.contains("tables/summary-eu-dependence.csv"))
     let concentration = try #require(files["tables/titanium-concentration-ilmenite-production.csv"])
     #expect(concentration.contains("syn-usgs-2026"), "rows lost their sources")
     let descriptor = try #require(files["tables/datapackage.json"])

@@ -151,7 +151,7 @@ public struct FrontLineReport {
 
   /// The summary's separate section: counts per material and the scenario table.
   public func summarySection(into document: inout Document) {
-    document.add(.heading(2, "How much lies behind the front line"))
+    document.add(.heading(2, "1. How much is behind the front line?"))
     document.add(.bullets(MaterialSpec.all.map { headline($0) }))
     for spec in MaterialSpec.all {
       document.add(.heading(3, "\(spec.title): ceasefire lines"))

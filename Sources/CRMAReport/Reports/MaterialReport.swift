@@ -10,7 +10,7 @@ public struct MaterialReport {
   public static let sections: [any MaterialSection] = [
     TitleSection(), CategorySection(), AssessmentSection(), WorldSupplySection(), ConcentrationSection(),
     EUSourcingSection(), TradeImportsSection(), UkraineOutputSection(), DepositsSection(),
-    StatusTimelineSection(), ExposureSection(), FrontLineSection(),
+    StatusTimelineSection(), FrontLineSection(),
     ScenariosSection(), EventsSection(), DisagreementsSection(),
   ]
 

@@ -74,13 +74,6 @@ public struct SideBySideSection: SummarySection {
           "\($0.materialLabel) \($0.stage?.rawValue ?? ""): \(countryName($0.largestThirdCountry ?? "")) \(NumberText.canonical($0.largestThirdCountrySharePct)) %\($0.breach == true ? " — above the cap" : "")\(citations.cite($0.sourceID ?? ""))"
         }.joined(separator: "; ")
     }
-    row("Known resources by control status (deposits with tonnage)") { material in
-      let parts = material.exposure.filter { $0.contained > 0 }
-      if parts.isEmpty { return "no convertible tonnage" }
-      return parts.map { "\($0.status.rawValue) \(NumberText.percent(fraction: $0.share))" }
-        .joined(separator: ", ")
-        + " of \(NumberText.grouped(parts.map(\.contained).reduce(0, +))) \(parts[0].basis)"
-    }
     row("Deposits in the data (without a control report)") { material in
       let rows = material.exposedDeposits
       return "\(rows.count) (\(rows.filter { $0.statusAsOf == nil && $0.status == .unknown }.count))"

@@ -27,14 +27,10 @@ public protocol SummarySection: Sendable {
 /// The summary: three short answers first (each a sentence with its figures and a small table),
 /// then the materials side by side, then events on critical raw materials in general.
 public enum SummaryReport {
-  /// The sections in order. Slots for sections other issues add:
-  /// - the front line and ceasefire scenarios (issue 13): after ``FrontLineAnswer``, answering
-  ///   the first question (or as rows/blocks added inside it);
-  /// - EU imports by partner (issue 14): after ``EUDependenceAnswer`` (largest supplier per stage
-  ///   from imports beside the study's).
+  /// The sections in order: the front line and ceasefire lines as of the newest map (issue 13)
+  /// answer the first question; EU imports by partner (issue 14) follow ``EUDependenceAnswer``.
   public static let sections: [any SummarySection] = [
     SummaryTitleSection(),
-    FrontLineAnswer(),
     FrontLineScenariosSection(),
     EUDependenceAnswer(),
     EUImportsAnswer(),
