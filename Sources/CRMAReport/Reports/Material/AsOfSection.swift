@@ -19,6 +19,9 @@ public struct TitleSection: MaterialSection {
         "EU criticality assessments \(assessed.sorted().map(String.init).joined(separator: " and "))")
     }
     if let last = controlDates.last { parts.append("deposit control reports up to \(last)") }
+    if let snapshot = view.data.frontLinePlaces.filter({ $0.evidence == "map" }).compactMap(\.asOf).max() {
+      parts.append("front-line map of \(snapshot)")
+    }
     if let last = view.events.last { parts.append("events up to \(last.date)") }
     document.add(.asOf(parts.joined(separator: "; ")))
     document.add(

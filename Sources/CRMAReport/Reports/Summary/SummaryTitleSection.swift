@@ -12,6 +12,9 @@ public struct SummaryTitleSection: SummarySection {
     if let editions { parts.append("USGS \(editions)") }
     parts.append("EU criticality study 2023")
     if let controls { parts.append("deposit control reports up to \(controls)") }
+    if let snapshot = view.data.frontLinePlaces.filter({ $0.evidence == "map" }).compactMap(\.asOf).max() {
+      parts.append("front-line map of \(snapshot)")
+    }
     document.add(.asOf(parts.joined(separator: "; ")))
   }
 }
