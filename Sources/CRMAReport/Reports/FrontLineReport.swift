@@ -149,10 +149,19 @@ public struct FrontLineReport {
       ))
   }
 
-  /// The summary's separate section: counts per material and the scenario table.
+  /// The summary's first answer: deposit counts by status per material as of the newest map.
   public func summarySection(into document: inout Document) {
     document.add(.heading(2, "1. How much is behind the front line?"))
     document.add(.bullets(MaterialSpec.all.map { headline($0) }))
+    document.add(
+      .paragraph(
+        "What each proposed ceasefire line would concede: the section \"Ceasefire lines\" below; details, timelines and rules: front-line.md."
+      ))
+  }
+
+  /// The summary's ceasefire-line tables and charts, one per material.
+  public func summaryScenarios(into document: inout Document) {
+    document.add(.heading(2, "Ceasefire lines: what each would concede"))
     for spec in MaterialSpec.all {
       document.add(.heading(3, "\(spec.title): ceasefire lines"))
       document.add(.table(scenarioTable(spec)))

@@ -12,7 +12,7 @@ public struct EUImportsAnswer: SummarySection {
       return "\(spec.title) — " + TradeImportsBody.summaryLine(view.data, spec: spec, citations: view.citations)
     }
     guard !lines.isEmpty else { return }
-    document.add(.heading(3, "EU imports by partner, by value"))
+    document.add(.heading(2, "EU imports by partner, by value (behind answer 2)"))
     document.add(
       .paragraph(
         "From Eurostat's Comext extract: the largest third country's share of the EU's extra-EU import value per product, and Ukraine's share and rank as a supplier of the EU. Imports, not consumption; the study's sourcing shares above measure something else."

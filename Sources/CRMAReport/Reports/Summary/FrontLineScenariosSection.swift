@@ -1,5 +1,5 @@
-/// Issue 13's summary section: deposit counts by status as of the newest map, and the ceasefire
-/// lines per material (table and chart); details in front-line.md.
+/// Issue 13's answer to the summary's first question: deposit counts by status as of the newest
+/// map; the ceasefire lines follow later in ``CeasefireLinesSection``.
 public struct FrontLineScenariosSection: SummarySection {
   public init() {}
 

@@ -28,13 +28,15 @@ public protocol SummarySection: Sendable {
 /// then the materials side by side, then events on critical raw materials in general.
 public enum SummaryReport {
   /// The sections in order: the front line and ceasefire lines as of the newest map (issue 13)
-  /// answer the first question; EU imports by partner (issue 14) follow ``EUDependenceAnswer``.
+  /// answer the first question; EU imports by partner (issue 14), behind the second answer, follow
+  /// the three answers so that all three fit the first screen.
   public static let sections: [any SummarySection] = [
     SummaryTitleSection(),
     FrontLineScenariosSection(),
     EUDependenceAnswer(),
-    EUImportsAnswer(),
     UkraineCRMAAnswer(),
+    EUImportsAnswer(),
+    CeasefireLinesSection(),
     SideBySideSection(),
     GeneralEventsSection(),
   ]
