@@ -120,12 +120,12 @@ public struct Document: Sendable {
 
   /// The source ids cited in `text`, in order.
   static func citationIDs(_ text: String) -> [String] {
-    text.matches(of: #/\{cite:([^}]*)\}/#).map { String($0.output.1) }
+    Markup.citationIDs(text)
   }
 
   /// `text` without its citations (and the spaces they leave at its end).
   static func withoutCitations(_ text: String) -> String {
-    var result = text.replacing(#/ ?\{cite:[^}]*\}/#, with: "")
+    var result = Markup.replacingCitations(in: text) { _ in "" }
     while result.last == " " { result.removeLast() }
     return result
   }
@@ -148,8 +148,7 @@ public struct Document: Sendable {
     }
     result += rest
     // Plain text has no Markdown: a link `[text](target)` in the text reads "text (target)".
-    return markdown
-      ? result : result.replacing(#/\[([^\[\]]+)\]\(([^()\s]+)\)/#) { "\($0.output.1) (\($0.output.2))" }
+    return markdown ? result : Markup.plainLinks(result)
   }
 }
 

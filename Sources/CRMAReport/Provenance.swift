@@ -162,7 +162,7 @@ public enum Provenance {
 
   /// `text` with each citation as its bracketed label.
   static func labelled(_ text: String, _ citations: Citations) -> String {
-    text.replacing(#/ ?\{cite:([^}]*)\}/#) { " [\(citations.label(String($0.output.1)))]" }
+    Markup.replacingCitations(in: text) { " [\(citations.label(String($0)))]" }
   }
 
   /// Every report document by report name.

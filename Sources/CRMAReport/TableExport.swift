@@ -123,8 +123,7 @@ public enum TableExport {
 
   /// A cell as plain text: a Markdown link `[text](target)` reads "text (target)", no padding.
   static func plainCell(_ text: String) -> String {
-    text.replacing(#/\[([^\[\]]+)\]\(([^()\s]+)\)/#) { "\($0.output.1) (\($0.output.2))" }
-      .trimmingCharacters(in: .whitespaces)
+    Markup.plainLinks(text).trimmingCharacters(in: .whitespaces)
   }
 
   /// A heading as a file-name part: lower case letters and digits, hyphens between.
