@@ -1,3 +1,4 @@
+import CSystemShims
 import Glibc
 
 /// SHA-256 (FIPS 180-4), for the run manifest and the stage records: ~80 lines instead of a
@@ -14,42 +15,69 @@ public struct SHA256: Sendable {
     0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
   ]
 
-  private var state: [UInt32] = [
-    0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
-  ]
+  private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
+    0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
+  )
+  /// The bytes of an incomplete block (fewer than 64).
   private var pending: [UInt8] = []
   private var length: UInt64 = 0
+  /// Whether blocks go through the CPU's SHA instructions (CSystemShims/sha256_ni.c).
+  private let accelerated: Bool
 
-  /// A fresh hash.
-  public init() {}
+  /// Whether this CPU has the SHA extensions (x86-64 SHA-NI) the fast path uses.
+  static let cpuHasSHA = crma_sha256_accelerated() != 0
+
+  /// A fresh hash: with the CPU's SHA instructions where it has them, else the Swift rounds.
+  public init() { accelerated = Self.cpuHasSHA }
+
+  /// A fresh hash that uses the Swift rounds (`portable`) or the CPU's SHA instructions where it
+  /// has them; the tests compare the two.
+  init(portable: Bool) { accelerated = !portable && Self.cpuHasSHA }
 
   /// Adds `bytes` to the hashed message.
   public mutating func update<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-    length &+= UInt64(bytes.count)
-    pending.append(contentsOf: bytes)
+    let done: Void? = bytes.withContiguousStorageIfAvailable { update(UnsafeRawBufferPointer($0)) }
+    if done == nil { Array(bytes).withUnsafeBytes { update($0) } }
+  }
+
+  /// Adds the bytes of `buffer`: whole blocks are compressed straight from it, only a block's
+  /// remainder is copied.
+  public mutating func update(_ buffer: UnsafeRawBufferPointer) {
+    guard buffer.count > 0 else { return }
+    length &+= UInt64(buffer.count)
     var offset = 0
-    while pending.count - offset >= 64 {
-      compress(pending[offset..<offset + 64])
-      offset += 64
+    if !pending.isEmpty {
+      offset = min(64 - pending.count, buffer.count)
+      pending.append(contentsOf: buffer[0..<offset])
+      guard pending.count == 64 else { return }
+      let block = pending
+      block.withUnsafeBytes { compress($0) }
+      pending.removeAll(keepingCapacity: true)
     }
-    pending.removeFirst(offset)
+    let whole = (buffer.count - offset) / 64 * 64
+    if whole > 0 { compress(UnsafeRawBufferPointer(rebasing: buffer[offset..<offset + whole])) }
+    offset += whole
+    if offset < buffer.count { pending.append(contentsOf: buffer[offset...]) }
   }
 
   /// The digest as 64 lowercase hex digits.
   public mutating func finalize() -> String {
     let bits = length &* 8
-    var tail = pending
-    tail.append(0x80)
-    while tail.count % 64 != 56 { tail.append(0) }
+    var tail: [UInt8] = [0x80]
+    tail += [UInt8](repeating: 0, count: (119 - pending.count) % 64)
     for shift in stride(from: 56, through: 0, by: -8) {
       tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift)))
     }
-    for start in stride(from: 0, to: tail.count, by: 64) { compress(tail[start..<start + 64]) }
-    pending = []
-    return state.map { word in
-      let hex = String(word, radix: 16)
-      return String(repeating: "0", count: 8 - hex.count) + hex
-    }.joined()
+    tail.withUnsafeBytes { update($0) }
+    precondition(pending.isEmpty, "SHA-256 padding must end on a block boundary")
+    let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
+    let digits = Array("0123456789abcdef".utf8)
+    var hex: [UInt8] = []
+    hex.reserveCapacity(64)
+    for word in words {
+      for shift in stride(from: 28, through: 0, by: -4) { hex.append(digits[Int((word >> UInt32(shift)) & 0xf)]) }
+    }
+    return String(decoding: hex, as: UTF8.self)
   }
 
   /// The SHA-256 of `bytes` as 64 hex digits.
@@ -59,35 +87,56 @@ public struct SHA256: Sendable {
     return hasher.finalize()
   }
 
-  private mutating func compress(_ block: ArraySlice<UInt8>) {
-    var w = [UInt32](repeating: 0, count: 64)
-    let base = block.startIndex
-    for i in 0..<16 {
-      w[i] =
-        UInt32(block[base + 4 * i]) << 24 | UInt32(block[base + 4 * i + 1]) << 16 | UInt32(
-          block[base + 4 * i + 2]) << 8
-        | UInt32(block[base + 4 * i + 3])
+  /// Compresses whole 64-byte blocks (`blocks.count` a multiple of 64) into the state, with the
+  /// message schedule on the stack and the round state in locals (no allocation per block).
+  private mutating func compress(_ blocks: UnsafeRawBufferPointer) {
+    if accelerated {
+      withUnsafeMutableBytes(of: &state) { words in
+        crma_sha256_blocks(
+          words.baseAddress!.assumingMemoryBound(to: UInt32.self),
+          blocks.baseAddress!.assumingMemoryBound(to: UInt8.self), blocks.count / 64)
+      }
+      return
     }
-    for i in 16..<64 {
-      let s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >> 3)
-      let s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] >> 10)
-      w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+    var (h0, h1, h2, h3, h4, h5, h6, h7) = state
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+      Self.k.withUnsafeBufferPointer { k in
+        var start = 0
+        while start + 64 <= blocks.count {
+          for i in 0..<16 {
+            w[i] = UInt32(bigEndian: blocks.loadUnaligned(fromByteOffset: start + 4 * i, as: UInt32.self))
+          }
+          for i in 16..<64 {
+            let s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >> 3)
+            let s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] >> 10)
+            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+          }
+          var (a, b, c, d, e, f, g, h) = (h0, h1, h2, h3, h4, h5, h6, h7)
+          for i in 0..<64 {
+            let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+            let choice = (e & f) ^ (~e & g)
+            let t1 = h &+ s1 &+ choice &+ k[i] &+ w[i]
+            let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+            let majority = (a & b) ^ (a & c) ^ (b & c)
+            let t2 = s0 &+ majority
+            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+          }
+          h0 &+= a
+          h1 &+= b
+          h2 &+= c
+          h3 &+= d
+          h4 &+= e
+          h5 &+= f
+          h6 &+= g
+          h7 &+= h
+          start += 64
+        }
+      }
     }
-    var (a, b, c, d, e, f, g, h) = (
-      state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7]
-    )
-    for i in 0..<64 {
-      let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-      let choice = (e & f) ^ (~e & g)
-      let t1 = h &+ s1 &+ choice &+ Self.k[i] &+ w[i]
-      let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-      let majority = (a & b) ^ (a & c) ^ (b & c)
-      let t2 = s0 &+ majority
-      (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-    }
-    for (index, value) in [a, b, c, d, e, f, g, h].enumerated() { state[index] &+= value }
+    state = (h0, h1, h2, h3, h4, h5, h6, h7)
   }
 
+  @inline(__always)
   private func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
     (value >> count) | (value << (32 - count))
   }
@@ -107,7 +156,7 @@ public func fileDigest(_ path: String) throws(InputError) -> (sha256: String, by
     throw InputError(.notRegularFile, path: path, message: "is not a regular file")
   }
   var hasher = SHA256()
-  var buffer = [UInt8](repeating: 0, count: 1 << 16)
+  var buffer = [UInt8](repeating: 0, count: 1 << 18)
   var total = 0
   while true {
     let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
@@ -116,7 +165,7 @@ public func fileDigest(_ path: String) throws(InputError) -> (sha256: String, by
       throw InputError(.readFailed, path: path, message: "read failed: \(errnoText())")
     }
     if count == 0 { break }
-    hasher.update(buffer[0..<count])
+    buffer.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
     total += count
   }
   return (hasher.finalize(), total)

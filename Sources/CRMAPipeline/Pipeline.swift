@@ -139,6 +139,7 @@ public struct Pipeline: Sendable {
 
   /// The ingest stage: validates `dataFolder` and replaces `ingestFolder` with the normalised tables.
   public func ingest() throws(PipelineError) -> StageReport {
+    if let skipped = skipIngestByRecord() { return skipped }
     let descriptor: DataPackageDescriptor
     do {
       descriptor = try DataPackageDescriptor.load(directory: dataFolder)
@@ -248,6 +249,28 @@ public struct Pipeline: Sendable {
   }
 
   // MARK: - Helpers
+
+  /// The ingest skip without parsing `datapackage.json` (a tenth of an unchanged run): which
+  /// files the package lists depends only on the descriptor's bytes (and the tool version), so
+  /// when the descriptor hashes as in the stage record, the files to check are the record's
+  /// inputs. They are still checked (regular files inside the package) and hashed, and the outputs
+  /// too, exactly as in ``skipIfUnchanged(_:tool:inputs:folder:listedAll:)``. Anything else —
+  /// no record, another descriptor, a file refused, missing or changed — returns nil and the
+  /// stage takes its normal path, which reports the problem or reruns.
+  private func skipIngestByRecord() -> StageReport? {
+    let descriptorName = "datapackage.json"
+    guard !force, let record = StageRecord.read(from: ingestFolder), record.tool == toolVersion,
+      let descriptor = record.inputs.first(where: { $0.path == descriptorName }),
+      (try? InputFile.check("\(dataFolder)/\(descriptorName)", inside: dataFolder)) != nil,
+      (try? FileRecord.of(folder: dataFolder, names: [descriptorName])) == [descriptor]
+    else { return nil }
+    let names = record.inputs.map(\.path)
+    for name in names where name != descriptorName {
+      guard (try? InputFile.check("\(dataFolder)/\(name)", inside: dataFolder)) != nil else { return nil }
+    }
+    guard let inputs = try? FileRecord.of(folder: dataFolder, names: names) else { return nil }
+    return skipIfUnchanged("ingest", tool: toolVersion, inputs: inputs, folder: ingestFolder, listedAll: true)
+  }
 
   private func stageInputs(_ folder: String) throws(PipelineError) -> [FileRecord] {
     var isDirectory: ObjCBool = false

@@ -13,4 +13,14 @@ int crma_install_signal_flag(void);
 /// The first SIGINT/SIGTERM received since crma_install_signal_flag(), or 0.
 int crma_signal_received(void);
 
+#include <stddef.h>
+#include <stdint.h>
+
+/// 1 when this CPU has the SHA extensions crma_sha256_blocks needs (x86-64 SHA-NI), else 0.
+int crma_sha256_accelerated(void);
+
+/// Compresses `blocks` 64-byte blocks at `data` into the SHA-256 state `state` (8 words, A to H)
+/// with the SHA extensions. Call only where crma_sha256_accelerated() returns 1.
+void crma_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks);
+
 #endif
