@@ -7,6 +7,9 @@ import Glibc
 /// exchange, so readers see the old set or the new set, never a mix. Dropped without a commit,
 /// the staging folder is removed and the target stays byte-identical.
 ///
+/// Durability: every file is flushed to disk before the swap, but in one batch in ``commit()``
+/// rather than one `fsync` as each file is written (see ``commit()``).
+///
 /// Signals: between files and before the swap the folder checks ``Interruption/signal`` and
 /// stops with ``OutputError/Code-swift.enum/interrupted``; a SIGKILL leaves the staging folder,
 /// which ``removeLeftovers(beside:)`` deletes on the next run.
@@ -15,6 +18,12 @@ public final class OutputFolder {
   public let stagingPath: String
   private var committed = false
   private var folders: Set<String> = []
+  /// Files written and not yet synced, with their still-open descriptors: synced as a batch by
+  /// ``commit()`` (or when ``syncBatch`` are open), each through the descriptor that wrote it,
+  /// so a writeback error is reported to this process whatever the kernel version.
+  private var unsynced: [(descriptor: Int32, path: String)] = []
+  /// At most this many written files wait for their sync with a descriptor open.
+  static let syncBatch = 128
 
   /// Test hooks: milliseconds to sleep after each file written and before the swap, so a test
   /// can send a signal into those windows. Never set in production.
@@ -57,13 +66,17 @@ public final class OutputFolder {
   }
 
   deinit {
+    for file in unsynced { close(file.descriptor) }
     if !committed { try? FileManager.default.removeItem(atPath: stagingPath) }
   }
 
   /// Where to write the file `name` of the set.
   public func file(_ name: String) -> String { "\(stagingPath)/\(name)" }
 
-  /// Writes one file of the set (`name` may contain subfolders).
+  /// Writes one file of the set (`name` may contain subfolders). The file is written under its
+  /// own name, without a temporary name and a rename: the staging folder is this process's alone
+  /// and becomes visible only whole, in ``commit()``. Its writeback starts at once; ``commit()``
+  /// waits for it.
   public func write(_ bytes: [UInt8], to name: String) throws(OutputError) {
     try Interruption.check(path)
     let target = file(name)
@@ -77,10 +90,35 @@ public final class OutputFolder {
       }
       folders.insert(folder)
     }
-    let file = try AtomicFile(path: target)
-    try file.write(bytes)
-    try file.commit(syncingFolder: false)
+    let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      throw OutputError(.cannotCreate, path: file(name), message: "cannot create: \(errnoText())")
+    }
+    do {
+      try writeAll(descriptor, bytes, path: target)
+    } catch {
+      close(descriptor)
+      throw error
+    }
+    // Only a hint (errors surface in the fsync); the pages go to disk while the next files are
+    // written.
+    _ = crma_start_writeback(descriptor)
+    unsynced.append((descriptor, target))
+    if unsynced.count >= Self.syncBatch { try syncWritten() }
     Interruption.pause(milliseconds: Self.writeDelay)
+  }
+
+  /// Syncs and closes the files written since the last batch, stopping at the first failure.
+  private func syncWritten() throws(OutputError) {
+    while let file = unsynced.first {
+      guard fsync(file.descriptor) == 0 else {
+        throw OutputError(.writeFailed, path: file.path, message: "fsync failed: \(errnoText())")
+      }
+      unsynced.removeFirst()
+      guard close(file.descriptor) == 0 else {
+        throw OutputError(.writeFailed, path: file.path, message: "close failed: \(errnoText())")
+      }
+    }
   }
 
   /// Marks a folder as written by crma, so a later run may replace it whole.
@@ -108,7 +146,19 @@ public final class OutputFolder {
   /// Replaces the target folder with the staged one: the staged files and folders are synced,
   /// the two are exchanged in one `renameat2`, the parent folder is synced, and the old set
   /// (now at the staging path) is removed.
+  ///
+  /// Why one batch of syncs is as safe as a sync per written file: nothing in the staging folder
+  /// is visible at `path` until the exchange, so the order in which its files reach the disk
+  /// does not matter, only that all of them (data and metadata) and its folders' entries are
+  /// durable before the exchange — which the loop below ensures, stopping at the first failure
+  /// (the exchange is then never made and the old set stays). A crash before the exchange leaves
+  /// the old set and a staging folder that ``removeLeftovers(beside:)`` deletes; after it and
+  /// the parent's sync, the new set complete. The batch is cheaper because writeback was started
+  /// as each file was written and one journal commit covers many files, where a sync after each
+  /// write paid one commit per file (a written file keeps its descriptor until its sync; more
+  /// than ``syncBatch`` are synced early, so the set's size never meets the descriptor limit).
   public func commit() throws(OutputError) {
+    try syncWritten()
     for folder in folders.sorted(by: { $0.count > $1.count }) { try syncDirectory(folder) }
     Interruption.pause(milliseconds: Self.swapDelay)
     try Interruption.check(path)

@@ -7,6 +7,14 @@ final class FieldChecker {
   private let missingValues: Set<String>
   private let pattern: Regex<AnyRegexOutput>?
   private let maxMagnitude: Double
+  /// Texts already found to match `pattern` (codes and ids repeat down a column): at most
+  /// ``matchMemoLimit`` texts of at most ``matchMemoTextLimit`` bytes, so memory stays bounded
+  /// on any file. A text is only ever remembered after the regex matched it.
+  private var matching: Set<String> = []
+  static let matchMemoLimit = 4096
+  static let matchMemoTextLimit = 64
+  /// The declared bounds, parsed once: (limit, words, violates(value, limit)).
+  private let bounds: [(FieldValue, String, (FieldValue, FieldValue) -> Bool)]
 
   init(field: FieldDescriptor, schemaMissingValues: [String], maxMagnitude: Double = IngestStage.maxMagnitude)
   {
@@ -15,6 +23,17 @@ final class FieldChecker {
     self.missingValues = Set(field.missingValues ?? schemaMissingValues)
     // Validated when the descriptor was read.
     self.pattern = field.constraints.pattern.flatMap { try? Regex($0) }
+    let constraints = field.constraints
+    let declared: [(JSONValue?, String, (FieldValue, FieldValue) -> Bool)] = [
+      (constraints.minimum, "less than the minimum", { $0 < $1 }),
+      (constraints.maximum, "more than the maximum", { $1 < $0 }),
+      (constraints.exclusiveMinimum, "not more than the exclusive minimum", { !($1 < $0) }),
+      (constraints.exclusiveMaximum, "not less than the exclusive maximum", { !($0 < $1) }),
+    ]
+    self.bounds = declared.compactMap { bound, words, violates in
+      guard let bound, let limit = Self.fieldValue(bound) else { return nil }
+      return (limit, words, violates)
+    }
   }
 
   /// The typed value of `text`, nil for a missing value, or the reason it is invalid.
@@ -94,8 +113,11 @@ final class FieldChecker {
         separator: ", ")
       return .init(.constraint, "\"\(text)\" is not one of the allowed values (\(list))")
     }
-    if let pattern, (try? pattern.wholeMatch(in: text)) == nil {
-      return .init(.constraint, "\"\(text)\" does not match the pattern \(constraints.pattern ?? "")")
+    if let pattern, !matching.contains(text) {
+      guard (try? pattern.wholeMatch(in: text)) != nil else {
+        return .init(.constraint, "\"\(text)\" does not match the pattern \(constraints.pattern ?? "")")
+      }
+      if matching.count < Self.matchMemoLimit, text.utf8.count <= Self.matchMemoTextLimit { matching.insert(text) }
     }
     if let minLength = constraints.minLength, text.count < minLength {
       return .init(.constraint, "\"\(text)\" is shorter than \(minLength) characters")
@@ -103,14 +125,7 @@ final class FieldChecker {
     if let maxLength = constraints.maxLength, text.count > maxLength {
       return .init(.constraint, "value is longer than \(maxLength) characters")
     }
-    let bounds: [(JSONValue?, String, (FieldValue, FieldValue) -> Bool)] = [
-      (constraints.minimum, "less than the minimum", { $0 < $1 }),
-      (constraints.maximum, "more than the maximum", { $1 < $0 }),
-      (constraints.exclusiveMinimum, "not more than the exclusive minimum", { !($1 < $0) }),
-      (constraints.exclusiveMaximum, "not less than the exclusive maximum", { !($0 < $1) }),
-    ]
-    for (bound, words, violates) in bounds {
-      guard let bound, let limit = Self.fieldValue(bound) else { continue }
+    for (limit, words, violates) in bounds {
       if violates(value, limit) {
         return .init(.constraint, "\(text) is \(words) \(limit.text)")
       }

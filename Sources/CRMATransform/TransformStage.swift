@@ -28,8 +28,9 @@ public struct TransformResult: Sendable {
 
 /// The transform stage: a pure function from the typed data package to the derived tables.
 public enum TransformStage {
-  /// Computes every derived table; logs figures that map to nothing as warnings, and codes the
-  /// commodity map deliberately excludes (listed in unmapped.csv and mapping.md) at info.
+  /// Computes every derived table; logs figures that map to nothing as warnings, and each figure
+  /// the commodity map deliberately excludes (listed in unmapped.csv and mapping.md) at debug: a
+  /// per-item message, counted once at info in "transform finished" (`figures.excluded`).
   public static func run(_ input: TransformInput, logger: Logger) -> TransformResult {
     let (mapped, unmapped) = CRMAMapping.map(input)
     for figure in unmapped {
@@ -38,7 +39,7 @@ public enum TransformStage {
         "reason": "\(figure.reason)",
       ]
       if figure.isExcludedByMap {
-        logger.info("figure excluded by the commodity map", metadata: metadata)
+        logger.debug("figure excluded by the commodity map", metadata: metadata)
       } else {
         logger.warning("figure maps to no material", metadata: metadata)
       }

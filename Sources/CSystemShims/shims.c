@@ -6,6 +6,10 @@
 #include <string.h>
 #include "crma_system.h"
 
+int crma_start_writeback(int descriptor) {
+  return sync_file_range(descriptor, 0, 0, SYNC_FILE_RANGE_WRITE);
+}
+
 int crma_rename_exchange(const char *first, const char *second) {
   return renameat2(AT_FDCWD, first, AT_FDCWD, second, RENAME_EXCHANGE);
 }

@@ -1,3 +1,9 @@
+// The declared types each accessor reads, built once (not a collection per cell read).
+private let textTypes: [FieldDescriptor.FieldType] = [.string, .date, .any]
+private let numberTypes: [FieldDescriptor.FieldType] = [.number, .integer]
+private let integerTypes: [FieldDescriptor.FieldType] = [.integer, .year]
+private let booleanTypes: [FieldDescriptor.FieldType] = [.boolean]
+
 /// One row of a ``Table`` as a ``TableRecord`` reads it: accessors by column that either return
 /// the typed value or throw a problem naming the file, the line and the column. Required and
 /// optional values are separate accessors, so a record says which it expects.
@@ -48,7 +54,7 @@ public struct RecordRow<Column: RecordColumn> {
 
   /// The text of a string (or date) field, nil when missing.
   public func optionalString(_ column: Column) throws(IngestProblem) -> String? {
-    switch try cell(column, reading: "text", accepts: [.string, .date, .any]) {
+    switch try cell(column, reading: "text", accepts: textTypes) {
     case nil: return nil
     case .string(let text)?, .date(let text)?: return text
     case let other?: return other.text
@@ -57,21 +63,21 @@ public struct RecordRow<Column: RecordColumn> {
 
   /// A number (or integer) field, nil when missing.
   public func optionalNumber(_ column: Column) throws(IngestProblem) -> Double? {
-    guard let value = try cell(column, reading: "a number", accepts: [.number, .integer]) else { return nil }
+    guard let value = try cell(column, reading: "a number", accepts: numberTypes) else { return nil }
     guard let number = value.double else { throw wrongValue(column, value, "a number") }
     return number
   }
 
   /// An integer (or year) field, nil when missing.
   public func optionalInteger(_ column: Column) throws(IngestProblem) -> Int? {
-    guard let value = try cell(column, reading: "an integer", accepts: [.integer, .year]) else { return nil }
+    guard let value = try cell(column, reading: "an integer", accepts: integerTypes) else { return nil }
     guard let integer = value.int else { throw wrongValue(column, value, "an integer") }
     return integer
   }
 
   /// A boolean field, nil when missing.
   public func optionalBool(_ column: Column) throws(IngestProblem) -> Bool? {
-    guard let value = try cell(column, reading: "a boolean", accepts: [.boolean]) else { return nil }
+    guard let value = try cell(column, reading: "a boolean", accepts: booleanTypes) else { return nil }
     guard let bool = value.bool else { throw wrongValue(column, value, "a boolean") }
     return bool
   }
@@ -96,7 +102,7 @@ public struct RecordRow<Column: RecordColumn> {
 
   // MARK: - Checks
 
-  private func cell(_ column: Column, reading: String, accepts types: Set<FieldDescriptor.FieldType>)
+  private func cell(_ column: Column, reading: String, accepts types: [FieldDescriptor.FieldType])
     throws(IngestProblem) -> FieldValue?
   {
     guard let position = positions[column] else {

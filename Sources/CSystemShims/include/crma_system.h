@@ -5,6 +5,11 @@
 /// Atomically exchanges two paths (renameat2 with RENAME_EXCHANGE). Returns 0 or -1 with errno.
 int crma_rename_exchange(const char *first, const char *second);
 
+/// Starts writing the file's dirty pages to disk without waiting (sync_file_range with
+/// SYNC_FILE_RANGE_WRITE): a hint that lets a later fsync find the data already written. It makes
+/// nothing durable by itself. Returns 0 or -1 with errno.
+int crma_start_writeback(int descriptor);
+
 /// Installs SIGINT and SIGTERM handlers that only record the first signal received (an
 /// async-signal-safe store into a sig_atomic_t); the program polls it with
 /// crma_signal_received(). Returns 0 or -1 with errno.
