@@ -15,7 +15,7 @@ VENV := .venv
 FRICTIONLESS_VERSION := 5.21.0
 FRICTIONLESS := $(VENV)/bin/frictionless
 
-.PHONY: all deps build test validate check-reports check-units check-deploy check-examples nightly docs bench clean \
+.PHONY: all deps build test validate check-reports check-units check-deploy check-examples nightly docs bench bench-nightly clean \
   format install uninstall
 
 all: build reports/README.md
@@ -137,6 +137,11 @@ $(BENCH_VENV)/bin/python:
 
 bench: $(CRMA) $(BENCH_VENV)/bin/python /usr/bin/time
 	python3 bench/run_bench.py --python $(BENCH_VENV)/bin/python --crma $(CRMA)
+
+## The whole nightly run on the shipped package (a temporary copy of data/), release binary:
+## from scratch and with nothing changed, median of 5 runs each; results into BENCHMARKS.md.
+bench-nightly: $(CRMA)
+	python3 scripts/bench_nightly.py --runs 5 --crma $(CRMA)
 
 ## DocC for every library, through swift-docc-plugin; fails on any warning.
 DOC_TARGETS := CRMAFiles CSVStream CRMAIngest CRMATransform CRMAReport CRMAPipeline CRMATrade CRMAUSGS CRMAMap

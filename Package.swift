@@ -102,7 +102,10 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(
       name: "CRMATransformTests",
-      dependencies: ["CRMATransform", "CRMAIngest", "CRMAReport", "CRMATestSupport", "CRMAUSGS"],
+      dependencies: [
+        "CRMATransform", "CRMAIngest", "CRMAReport", "CRMATestSupport", "CRMAUSGS",
+        .product(name: "InMemoryLogging", package: "swift-log"),
+      ],
       swiftSettings: strictSettings),
     .testTarget(
       name: "CRMAReportTests",

@@ -75,7 +75,9 @@ public struct SHA256: Sendable {
     var hex: [UInt8] = []
     hex.reserveCapacity(64)
     for word in words {
-      for shift in stride(from: 28, through: 0, by: -4) { hex.append(digits[Int((word >> UInt32(shift)) & 0xf)]) }
+      for shift in stride(from: 28, through: 0, by: -4) {
+        hex.append(digits[Int((word >> UInt32(shift)) & 0xf)])
+      }
     }
     return String(decoding: hex, as: UTF8.self)
   }

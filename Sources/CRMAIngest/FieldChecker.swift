@@ -117,7 +117,9 @@ final class FieldChecker {
       guard (try? pattern.wholeMatch(in: text)) != nil else {
         return .init(.constraint, "\"\(text)\" does not match the pattern \(constraints.pattern ?? "")")
       }
-      if matching.count < Self.matchMemoLimit, text.utf8.count <= Self.matchMemoTextLimit { matching.insert(text) }
+      if matching.count < Self.matchMemoLimit, text.utf8.count <= Self.matchMemoTextLimit {
+        matching.insert(text)
+      }
     }
     if let minLength = constraints.minLength, text.count < minLength {
       return .init(.constraint, "\"\(text)\" is shorter than \(minLength) characters")

@@ -1,7 +1,8 @@
-import CRMAFiles
 import CRMATestSupport
 import Foundation
 import Testing
+
+@testable import CRMAFiles
 
 @Suite("Input files: regular files inside the package folder only")
 struct InputFileTests {
@@ -80,6 +81,42 @@ struct OutputFolderTests {
       let staged = try OutputFolder(path: target)
       try staged.write(Array("2".utf8), to: "a.txt")
     }
+    #expect(try String(contentsOfFile: "\(target)/a.txt", encoding: .utf8) == "1")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["set"])
+  }
+
+  @Test("a set larger than one sync batch is swapped in whole, every byte")
+  func manyFiles() throws {
+    let folder = try TemporaryDirectory("crma-output")
+    defer { folder.remove() }
+    let target = "\(folder.path)/set"
+    var files: [String: [UInt8]] = [:]
+    for index in 0..<(OutputFolder.syncBatch * 2 + 7) {
+      files["part\(index % 3)/file\(index).txt"] = Array("file \(index)\n".utf8)
+    }
+    try OutputFolder.replace(target, with: ["old.txt": Array("old".utf8)])
+    try OutputFolder.replace(target, with: files)
+    for (name, bytes) in files {
+      #expect(
+        FileManager.default.contents(atPath: "\(target)/\(name)").map { [UInt8]($0) } == bytes, "\(name)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: "\(target)/old.txt"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["set"])
+  }
+
+  @Test("a set dropped after many unsynced files leaves the old set whole")
+  func droppedMany() throws {
+    let folder = try TemporaryDirectory("crma-output")
+    defer { folder.remove() }
+    let target = "\(folder.path)/set"
+    try OutputFolder.replace(target, with: ["a.txt": Array("1".utf8)])
+    do {
+      let staged = try OutputFolder(path: target)
+      for index in 0..<(OutputFolder.syncBatch + 5) { try staged.write(Array("2".utf8), to: "f\(index).txt") }
+      try staged.write(Array("2".utf8), to: "a.txt")
+    }
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: target).sorted() == [".crma-output", "a.txt"])
     #expect(try String(contentsOfFile: "\(target)/a.txt", encoding: .utf8) == "1")
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["set"])
   }

@@ -1,5 +1,6 @@
-@testable import CRMAFiles
 import Testing
+
+@testable import CRMAFiles
 
 /// The examples of FIPS 180-4 (and its companion document of examples) for SHA-256.
 @Suite("SHA-256: FIPS 180-4 examples")

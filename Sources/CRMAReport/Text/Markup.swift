@@ -11,7 +11,9 @@ enum Markup {
 
   /// The citations in `text`, in order: `\{cite:([^}]*)\}`, or ` ?\{cite:([^}]*)\}` when
   /// `spaceBefore` (the range then takes the one space before the marker, when there is one).
-  static func citations(in text: String, spaceBefore: Bool = false) -> [(range: Range<String.Index>, id: Substring)] {
+  static func citations(in text: String, spaceBefore: Bool = false) -> [(
+    range: Range<String.Index>, id: Substring
+  )] {
     var found: [(range: Range<String.Index>, id: Substring)] = []
     var position = text.startIndex
     while position < text.endIndex, let marker = text[position...].firstRange(of: citationStart) {
