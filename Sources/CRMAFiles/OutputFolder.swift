@@ -19,7 +19,7 @@ public final class OutputFolder {
   private var committed = false
   private var folders: Set<String> = []
   /// Files written and not yet synced, with their still-open descriptors: synced as a batch by
-  /// ``commit()`` (or when ``syncBatch`` are open), each through the descriptor that wrote it,
+  /// ``commit()`` (or when `syncBatch` are open), each through the descriptor that wrote it,
   /// so a writeback error is reported to this process whatever the kernel version.
   private var unsynced: [(descriptor: Int32, path: String)] = []
   /// At most this many written files wait for their sync with a descriptor open.
@@ -156,7 +156,7 @@ public final class OutputFolder {
   /// the parent's sync, the new set complete. The batch is cheaper because writeback was started
   /// as each file was written and one journal commit covers many files, where a sync after each
   /// write paid one commit per file (a written file keeps its descriptor until its sync; more
-  /// than ``syncBatch`` are synced early, so the set's size never meets the descriptor limit).
+  /// than `syncBatch` are synced early, so the set's size never meets the descriptor limit).
   public func commit() throws(OutputError) {
     try syncWritten()
     for folder in folders.sorted(by: { $0.count > $1.count }) { try syncDirectory(folder) }
