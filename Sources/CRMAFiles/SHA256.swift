@@ -25,6 +25,8 @@ public struct SHA256: Sendable {
 
   /// Adds `bytes` to the hashed message.
   public mutating func update<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+    let absorbed: Void? = bytes.withContiguousStorageIfAvailable { buffer in absorb(UnsafeRawBufferPointer(buffer)) }
+    if absorbed != nil { return }
     length &+= UInt64(bytes.count)
     pending.append(contentsOf: bytes)
     var offset = 0
@@ -57,6 +59,73 @@ public struct SHA256: Sendable {
     var hasher = SHA256()
     hasher.update(bytes)
     return hasher.finalize()
+  }
+
+  /// Hashes contiguous bytes: whole blocks straight from the buffer, the rest kept pending.
+  private mutating func absorb(_ buffer: UnsafeRawBufferPointer) {
+    length &+= UInt64(buffer.count)
+    var offset = 0
+    if !pending.isEmpty {
+      let take = min(64 - pending.count, buffer.count)
+      pending.append(contentsOf: buffer[0..<take])
+      offset = take
+      guard pending.count == 64 else { return }
+      pending.withUnsafeBytes { compressBlocks($0) }
+      pending.removeAll(keepingCapacity: true)
+    }
+    let whole = (buffer.count - offset) / 64 * 64
+    if whole > 0 { compressBlocks(UnsafeRawBufferPointer(rebasing: buffer[offset..<offset + whole])) }
+    pending.append(contentsOf: buffer[(offset + whole)...])
+  }
+
+  /// Compresses whole 64-byte blocks, with the schedule and the state in local storage.
+  private mutating func compressBlocks(_ blocks: UnsafeRawBufferPointer) {
+    var h0 = state[0]
+    var h1 = state[1]
+    var h2 = state[2]
+    var h3 = state[3]
+    var h4 = state[4]
+    var h5 = state[5]
+    var h6 = state[6]
+    var h7 = state[7]
+    Self.k.withUnsafeBufferPointer { k in
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+        var start = 0
+        while start + 64 <= blocks.count {
+          for i in 0..<16 {
+            let at = start + 4 * i
+            w[i] =
+              UInt32(blocks[at]) << 24 | UInt32(blocks[at + 1]) << 16 | UInt32(blocks[at + 2]) << 8
+              | UInt32(blocks[at + 3])
+          }
+          for i in 16..<64 {
+            let s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >> 3)
+            let s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] >> 10)
+            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+          }
+          var (a, b, c, d, e, f, g, h) = (h0, h1, h2, h3, h4, h5, h6, h7)
+          for i in 0..<64 {
+            let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+            let choice = (e & f) ^ (~e & g)
+            let t1 = h &+ s1 &+ choice &+ k[i] &+ w[i]
+            let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+            let majority = (a & b) ^ (a & c) ^ (b & c)
+            let t2 = s0 &+ majority
+            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+          }
+          h0 &+= a
+          h1 &+= b
+          h2 &+= c
+          h3 &+= d
+          h4 &+= e
+          h5 &+= f
+          h6 &+= g
+          h7 &+= h
+          start += 64
+        }
+      }
+    }
+    state = [h0, h1, h2, h3, h4, h5, h6, h7]
   }
 
   private mutating func compress(_ block: ArraySlice<UInt8>) {

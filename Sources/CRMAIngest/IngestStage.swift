@@ -252,20 +252,19 @@ public enum IngestStage {
       }
       writer.writeRow(expected)
     }
-    var values: [FieldValue?] = []
+    var values = [FieldValue?](repeating: nil, count: checkers.count)
     var texts: [String] = []
-    values.reserveCapacity(checkers.count)
     texts.reserveCapacity(checkers.count)
     do {
       try reader.forEach { record in
-        values.removeAll(keepingCapacity: true)
         var rowOK = true
-        for (index, checker) in checkers.enumerated() {
-          switch checker.check(record.string(at: index)) {
+        for index in 0..<checkers.count {
+          let checker = checkers[index]
+          switch checker.check(bytes: record.bytes(at: index)) {
           case .success(let value):
-            values.append(value)
+            values[index] = value
           case .failure(let message):
-            values.append(nil)
+            values[index] = nil
             rowOK = false
             problem(message.kind, line: record.line, column: checker.field.name, message.text)
           }

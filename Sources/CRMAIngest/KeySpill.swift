@@ -137,17 +137,21 @@ final class KeySpill {
     var found: [(line: Int, first: Int)] = []
     var more = 0
     for partition in 0..<Self.partitionCount {
-      var pairs = pairs(partition)
-      pairs.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.line < $1.line }
-      var index = 1
-      var groupStart = 0
-      while index < pairs.count {
-        if pairs[index].hash == pairs[groupStart].hash {
-          if found.count < limit { found.append((pairs[index].line, pairs[groupStart].line)) } else { more += 1 }
+      let pairs = pairs(partition)
+      // Sort the hashes alone (fast); only hashes that occur twice have their lines looked up.
+      var hashes = pairs.map(\.hash)
+      hashes.sort()
+      var repeated: Set<UInt64> = []
+      for index in hashes.indices.dropFirst() where hashes[index] == hashes[index - 1] { repeated.insert(hashes[index]) }
+      if repeated.isEmpty { continue }
+      // Pairs are in the order added, which is line order: the first of each hash is its first line.
+      var firstLine: [UInt64: Int] = [:]
+      for (hash, line) in pairs where repeated.contains(hash) {
+        if let first = firstLine[hash] {
+          if found.count < limit { found.append((line, first)) } else { more += 1 }
         } else {
-          groupStart = index
+          firstLine[hash] = line
         }
-        index += 1
       }
     }
     found.sort { $0.line < $1.line }
