@@ -138,11 +138,30 @@ final class KeySpill {
     var more = 0
     for partition in 0..<Self.partitionCount {
       let pairs = pairs(partition)
-      // Sort the hashes alone (fast); only hashes that occur twice have their lines looked up.
-      var hashes = pairs.map(\.hash)
-      hashes.sort()
+      // Hashes seen twice, found with an open-addressing table of the partition's hashes (0 marks
+      // an empty slot; a hash of 0 is stored as 1, which can only add a candidate that the caller's
+      // comparison of values then drops).
+      var capacity = 16
+      while capacity < pairs.count * 2 { capacity <<= 1 }
+      let mask = capacity - 1
+      var table = [UInt64](repeating: 0, count: capacity)
       var repeated: Set<UInt64> = []
-      for index in hashes.indices.dropFirst() where hashes[index] == hashes[index - 1] { repeated.insert(hashes[index]) }
+      for (hash, _) in pairs {
+        let stored = hash == 0 ? 1 : hash
+        var slot = Int(truncatingIfNeeded: stored) & mask
+        while true {
+          let current = table[slot]
+          if current == 0 {
+            table[slot] = stored
+            break
+          }
+          if current == stored {
+            repeated.insert(hash)
+            break
+          }
+          slot = (slot + 1) & mask
+        }
+      }
       if repeated.isEmpty { continue }
       // Pairs are in the order added, which is line order: the first of each hash is its first line.
       var firstLine: [UInt64: Int] = [:]
