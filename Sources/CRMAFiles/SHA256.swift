@@ -1,3 +1,4 @@
+import CSystemShims
 import Glibc
 
 /// SHA-256 (FIPS 180-4), for the run manifest and the stage records: ~80 lines instead of a
@@ -78,8 +79,19 @@ public struct SHA256: Sendable {
     pending.append(contentsOf: buffer[(offset + whole)...])
   }
 
-  /// Compresses whole 64-byte blocks, with the schedule and the state in local storage.
+  /// Whether the CPU's SHA instructions compress blocks (x86 SHA extensions, checked once).
+  static let hardware = crma_sha256_hardware() == 1
+
+  /// Compresses whole 64-byte blocks: with the CPU's SHA instructions where it has them (about
+  /// ten times faster: a 1 GB table streamed to the ingest output is hashed as it is written),
+  /// else in Swift with the schedule and the state in local storage.
   private mutating func compressBlocks(_ blocks: UnsafeRawBufferPointer) {
+    if Self.hardware, let base = blocks.baseAddress {
+      state.withUnsafeMutableBufferPointer { words in
+        crma_sha256_blocks(words.baseAddress, base.assumingMemoryBound(to: UInt8.self), blocks.count / 64)
+      }
+      return
+    }
     var h0 = state[0]
     var h1 = state[1]
     var h2 = state[2]

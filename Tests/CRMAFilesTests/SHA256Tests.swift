@@ -45,4 +45,26 @@ struct SHA256Tests {
       SHA256.hex([UInt8](repeating: 0x61, count: 55))
         == "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318")
   }
+
+  @Test("whole blocks (the CPU's SHA instructions where present) and the byte-wise path agree")
+  func blockPathsAgree() {
+    // SYNTHETIC bytes: a 1 MiB pseudo-random buffer plus an odd tail.
+    var seed: UInt64 = 16
+    let bytes = (0..<(1 << 20) + 37).map { _ -> UInt8 in
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return UInt8(truncatingIfNeeded: seed >> 33)
+    }
+    // An array is hashed block by block from its storage; a lazy map has none, so it goes byte-wise.
+    let whole = SHA256.hex(bytes)
+    let byteWise = SHA256.hex(bytes.lazy.map { $0 })
+    #expect(whole == byteWise)
+    var pieces = SHA256()
+    var offset = 0
+    for size in [1, 63, 64, 65, 1000, 4096] where offset + size <= bytes.count {
+      pieces.update(bytes[offset..<offset + size])
+      offset += size
+    }
+    pieces.update(bytes[offset...])
+    #expect(pieces.finalize() == whole)
+  }
 }
