@@ -10,7 +10,7 @@ public enum IngestStage {
   /// Resources whose CSV file is at most this many bytes are kept in memory as typed ``Table``s
   /// (every table of the shipped package is far smaller: the largest is 0.3 MB). A larger
   /// resource is *streamed*: every value is checked against its schema as the records arrive, its
-  /// keys are checked through hashes spilled to temporary files (``KeySpill``), and its
+  /// keys are checked through hashes spilled to temporary files, and its
   /// normalised CSV is written straight to the output folder when one is given — but its rows are
   /// not kept, so ``IngestResult/table(named:)`` has no table for it and a stage that needs its
   /// rows gets ``IngestResult/notRetainedProblem(_:)``, never an empty table. 4 MiB of CSV take
@@ -278,7 +278,8 @@ public enum IngestStage {
             writer.writeRow(texts)
             if writer.bytes.count >= 1 << 20 {
               do throws(OutputError) {
-                try current.write(writer.takeBytes())
+                try current.write(writer.bytes)
+                writer.clear()
               } catch {
                 outputFailure = outputFailure ?? error
                 file = nil
