@@ -229,32 +229,26 @@ public enum IngestStage {
       }
       return nil
     }
+    if plan.isStreamed(resource.name) {
+      let spills = plan.spills(for: resource)
+      guard
+        let table = readStreamed(
+          resource, path: path, header: reader.header, limits: limits, maxMagnitude: maxMagnitude, spills: spills,
+          output: output, sink: &sink)
+      else { return nil }
+      plan.loaded(resource.name)
+      return .streamed(table)
+    }
     let checkers = schema.fields.map {
       FieldChecker(field: $0, schemaMissingValues: schema.missingValues, maxMagnitude: maxMagnitude)
     }
     let keyIndexes = schema.primaryKey.compactMap { schema.index(of: $0) }
-    let streaming = plan.isStreamed(resource.name)
-    // A retained table checks its keys in dictionaries (it is small); a streamed one spills hashes.
+    // A retained table checks its keys in dictionaries (it is small).
     var seenKeys: [[FieldValue?]: Int] = [:]
     var uniqueSeen: [Int: [FieldValue: Int]] = [:]
-    let spills = streaming ? plan.spills(for: resource) : nil
     var rows: [[FieldValue?]] = []
     var lines: [Int] = []
-    var rowCount = 0
-    var writer = CSVWriter()
-    var file: StagedFile?
-    var outputFailure: OutputError?
-    if streaming, let output {
-      do {
-        file = try output.stream(resource.path)
-      } catch {
-        outputFailure = error
-      }
-      writer.writeRow(expected)
-    }
     var values = [FieldValue?](repeating: nil, count: checkers.count)
-    var texts: [String] = []
-    texts.reserveCapacity(checkers.count)
     do {
       try reader.forEach { record in
         var rowOK = true
@@ -268,25 +262,6 @@ public enum IngestStage {
             rowOK = false
             problem(message.kind, line: record.line, column: checker.field.name, message.text)
           }
-        }
-        rowCount += 1
-        if let spills {
-          spills.add(values, line: record.line, rowOK: rowOK)
-          if let current = file, found == 0 {
-            texts.removeAll(keepingCapacity: true)
-            for value in values { texts.append(value?.text ?? "") }
-            writer.writeRow(texts)
-            if writer.bytes.count >= 1 << 20 {
-              do throws(OutputError) {
-                try current.write(writer.bytes)
-                writer.clear()
-              } catch {
-                outputFailure = outputFailure ?? error
-                file = nil
-              }
-            }
-          }
-          return
         }
         for (index, checker) in checkers.enumerated() where checker.field.constraints.unique {
           guard let value = values[index] else { continue }
@@ -323,19 +298,7 @@ public enum IngestStage {
       problem(.malformedCSV, line: nil, column: nil, "\(error)")
       return nil
     }
-    guard streaming else { return .retained(Table(resource: resource, rows: rows, lines: lines, path: path)) }
-    plan.loaded(resource.name)
-    var written: (bytes: Int, sha256: String)?
-    if let current = file, found == 0, outputFailure == nil {
-      do {
-        try current.write(writer.takeBytes())
-        written = try current.finish()
-      } catch {
-        outputFailure = error
-      }
-    }
-    return .streamed(
-      StreamedTable(resource: resource, path: path, rows: rowCount, output: written, outputError: outputFailure))
+    return .retained(Table(resource: resource, rows: rows, lines: lines, path: path))
   }
 
   /// Why a listed path is refused before it is opened: it resolves (through links) outside the

@@ -100,6 +100,27 @@ final class KeySpill {
     }
   }
 
+  /// Forgets every pair (the temporary files are emptied, not closed).
+  func reset() {
+    for file in files {
+      guard let file else { continue }
+      fflush(file)
+      _ = ftruncate(fileno(file), 0)
+      rewind(file)
+    }
+    for partition in 0..<Self.partitionCount { filled[partition] = 0 }
+    count = 0
+    failure = nil
+  }
+
+  /// Adds every pair of `other`, after this spill's own (a later part of the same file).
+  func append(_ other: KeySpill) {
+    if let failure = other.failure { self.failure = self.failure ?? failure }
+    for partition in 0..<Self.partitionCount {
+      for (hash, line) in other.pairs(partition) { add(hash, line: line) }
+    }
+  }
+
   /// The pairs of one partition, as (hash, line), in the order added.
   private func pairs(_ partition: Int) -> [(hash: UInt64, line: Int)] {
     var result: [(hash: UInt64, line: Int)] = []

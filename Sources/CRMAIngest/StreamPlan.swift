@@ -93,6 +93,33 @@ final class ResourceSpills {
     unique = schema.fields.indices.filter { schema.fields[$0].constraints.unique }.map { ($0, KeySpill()) }
   }
 
+  private init(copying other: ResourceSpills) {
+    primaryKey = other.primaryKey
+    primaryKeySpill = other.primaryKeySpill == nil ? nil : KeySpill()
+    unique = other.unique.map { ($0.index, KeySpill()) }
+    references = other.references.map { ($0.indexes, KeySpill()) }
+    targets = other.targets.map { ($0.indexes, KeySpill()) }
+  }
+
+  /// Empty spills for the same keys, for another part of the file.
+  func fresh() -> ResourceSpills { ResourceSpills(copying: self) }
+
+  /// Forgets everything spilled (before the file is read again).
+  func reset() {
+    primaryKeySpill?.reset()
+    for spill in unique.map(\.spill) + references.map(\.spill) + targets.map(\.spill) { spill.reset() }
+  }
+
+  /// Adds what a later part of the file (spills made by ``fresh()``) spilled.
+  func merge(_ later: ResourceSpills) {
+    if let primaryKeySpill, let other = later.primaryKeySpill { primaryKeySpill.append(other) }
+    for (mine, theirs) in zip(unique.map(\.spill) + references.map(\.spill) + targets.map(\.spill),
+      later.unique.map(\.spill) + later.references.map(\.spill) + later.targets.map(\.spill))
+    {
+      mine.append(theirs)
+    }
+  }
+
   func add(_ values: [FieldValue?], line: Int, rowOK: Bool) {
     if let primaryKeySpill {
       var hash = KeyHash()
