@@ -70,7 +70,9 @@ final class KeySpill {
     buffer.deallocate()
   }
 
-  private static func partition(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> UInt64(64 - partitionBits)) }
+  private static func partition(_ hash: UInt64) -> Int {
+    Int(truncatingIfNeeded: hash >> UInt64(64 - partitionBits))
+  }
 
   /// Adds a key's hash and the line it is on.
   func add(_ hash: UInt64, line: Int) {
@@ -139,7 +141,9 @@ final class KeySpill {
           failure = failure ?? "cannot read back a temporary file: \(String(cString: strerror(errno)))"
           break
         }
-        for index in 0..<got { result.append((chunk[2 * index], Int(truncatingIfNeeded: chunk[2 * index + 1]))) }
+        for index in 0..<got {
+          result.append((chunk[2 * index], Int(truncatingIfNeeded: chunk[2 * index + 1])))
+        }
         remaining -= got
       }
       fseeko(file, 0, SEEK_END)

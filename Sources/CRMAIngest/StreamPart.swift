@@ -34,7 +34,8 @@ final class StreamPart: @unchecked Sendable {
   private(set) var outputFailure: OutputError?
 
   init(
-    resource: ResourceDescriptor, path: String, range: Range<Int>, continuing: (header: CSVHeader, firstLine: Int)?,
+    resource: ResourceDescriptor, path: String, range: Range<Int>,
+    continuing: (header: CSVHeader, firstLine: Int)?,
     limits: CSVLimits, maxMagnitude: Double, spills: ResourceSpills, writes: Bool, staged: StagedFile?
   ) {
     self.resource = resource
@@ -54,7 +55,8 @@ final class StreamPart: @unchecked Sendable {
     found += 1
     if problems.count < IngestStage.maxProblemsPerResource {
       problems.append(
-        IngestProblem(kind, resource: resource.name, path: path, line: line, column: column, message: message))
+        IngestProblem(kind, resource: resource.name, path: path, line: line, column: column, message: message)
+      )
     } else {
       unlisted += 1
     }
@@ -73,9 +75,11 @@ final class StreamPart: @unchecked Sendable {
       return
     }
     if temporary == nil { temporary = tmpfile() }
-    guard let temporary, bytes.withUnsafeBytes({ fwrite($0.baseAddress, 1, $0.count, temporary) }) == bytes.count
+    guard let temporary,
+      bytes.withUnsafeBytes({ fwrite($0.baseAddress, 1, $0.count, temporary) }) == bytes.count
     else {
-      outputFailure = OutputError(.writeFailed, path: path, message: "cannot write a temporary file: \(errnoText())")
+      outputFailure = OutputError(
+        .writeFailed, path: path, message: "cannot write a temporary file: \(errnoText())")
       return
     }
   }
@@ -95,7 +99,8 @@ final class StreamPart: @unchecked Sendable {
       let reader =
         if let continuing {
           try CSVReader(
-            continuing: source, path: path, header: continuing.header, firstLine: continuing.firstLine, limits: limits)
+            continuing: source, path: path, header: continuing.header, firstLine: continuing.firstLine,
+            limits: limits)
         } else {
           try CSVReader(source: source, path: path, limits: limits)
         }
@@ -150,7 +155,8 @@ final class StreamPart: @unchecked Sendable {
       }
     }
     if ferror(file) != 0 {
-      outputFailure = OutputError(.writeFailed, path: path, message: "cannot read a temporary file: \(errnoText())")
+      outputFailure = OutputError(
+        .writeFailed, path: path, message: "cannot read a temporary file: \(errnoText())")
     }
   }
 
@@ -231,7 +237,9 @@ extension IngestStage {
       }
     }
     let writes = staged != nil
-    func part(_ range: Range<Int>, _ continuing: (header: CSVHeader, firstLine: Int)?, _ spills: ResourceSpills)
+    func part(
+      _ range: Range<Int>, _ continuing: (header: CSVHeader, firstLine: Int)?, _ spills: ResourceSpills
+    )
       -> StreamPart
     {
       StreamPart(

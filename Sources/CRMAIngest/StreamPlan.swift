@@ -113,7 +113,8 @@ final class ResourceSpills {
   /// Adds what a later part of the file (spills made by ``fresh()``) spilled.
   func merge(_ later: ResourceSpills) {
     if let primaryKeySpill, let other = later.primaryKeySpill { primaryKeySpill.append(other) }
-    for (mine, theirs) in zip(unique.map(\.spill) + references.map(\.spill) + targets.map(\.spill),
+    for (mine, theirs) in zip(
+      unique.map(\.spill) + references.map(\.spill) + targets.map(\.spill),
       later.unique.map(\.spill) + later.references.map(\.spill) + later.targets.map(\.spill))
     {
       mine.append(theirs)
@@ -159,14 +160,17 @@ struct StreamPlan {
   private var resourceSpills: [String: ResourceSpills] = [:]
   /// Spills of target key values, by resource and fields.
   private var targetSpills: [String: KeySpill] = [:]
-  private var foreignKeys: [(source: ResourceDescriptor, key: ForeignKey, target: String, spill: KeySpill)] = []
+  private var foreignKeys: [(source: ResourceDescriptor, key: ForeignKey, target: String, spill: KeySpill)] =
+    []
 
   init(descriptor: DataPackageDescriptor, directory: String, retainBytes: Int) {
     self.directory = directory
     for resource in descriptor.resources {
       descriptors[resource.name] = resource
       var status = stat()
-      if stat(IngestStage.displayPath(directory, resource.path), &status) == 0, Int(status.st_size) > retainBytes {
+      if stat(IngestStage.displayPath(directory, resource.path), &status) == 0,
+        Int(status.st_size) > retainBytes
+      {
         streamedNames.insert(resource.name)
       }
     }
@@ -231,12 +235,14 @@ struct StreamPlan {
   /// which a streamed resource takes part that resolve to nothing. Equal hashes are confirmed on
   /// the values themselves, read again from the file for the lines concerned (a second pass only
   /// over a resource that has such lines).
-  func checkSpilledKeys(tables: [Table], limits: CSVLimits, maxMagnitude: Double, problems: inout ProblemSink) {
+  func checkSpilledKeys(tables: [Table], limits: CSVLimits, maxMagnitude: Double, problems: inout ProblemSink)
+  {
     let limit = IngestStage.maxProblemsPerResource
     // Lines whose values are needed, per streamed resource.
     var wanted: [String: Set<Int>] = [:]
-    var duplicates: [(resource: ResourceDescriptor, indexes: [Int], pairs: [(line: Int, first: Int)], unique: Bool)] =
-      []
+    var duplicates:
+      [(resource: ResourceDescriptor, indexes: [Int], pairs: [(line: Int, first: Int)], unique: Bool)] =
+        []
     var misses: [(source: ResourceDescriptor, key: ForeignKey, target: String, lines: [Int])] = []
     var failures: [(ResourceDescriptor, String)] = []
     for (name, spills) in resourceSpills.sorted(by: { $0.key < $1.key }) where loadedNames.contains(name) {
@@ -276,7 +282,8 @@ struct StreamPlan {
     for (resource, failure) in failures {
       problems.add(
         IngestProblem(
-          .malformedCSV, resource: resource.name, path: IngestStage.displayPath(directory, resource.path), line: nil,
+          .malformedCSV, resource: resource.name, path: IngestStage.displayPath(directory, resource.path),
+          line: nil,
           column: nil, message: "keys could not be checked: \(failure)"))
     }
     for (resource, indexes, pairs, unique) in duplicates {
@@ -290,7 +297,8 @@ struct StreamPlan {
         if unique {
           problems.add(
             IngestProblem(
-              .constraint, resource: resource.name, path: path, line: line, column: schema.fields[indexes[0]].name,
+              .constraint, resource: resource.name, path: path, line: line,
+              column: schema.fields[indexes[0]].name,
               message: "\"\(key[0]?.text ?? "")\" is not unique (also on line \(first))"))
         } else {
           problems.add(
@@ -316,18 +324,22 @@ struct StreamPlan {
         let shown = row.map { row in indexes.compactMap { row[$0]?.text }.joined(separator: ", ") } ?? ""
         problems.add(
           IngestProblem(
-            .foreignKey, resource: source.name, path: IngestStage.displayPath(directory, source.path), line: line,
+            .foreignKey, resource: source.name, path: IngestStage.displayPath(directory, source.path),
+            line: line,
             column: key.fields.joined(separator: ", "),
             message: "\"\(shown)\" is not a \(key.referencedFields.joined(separator: ", ")) in \(target)"))
       }
     }
   }
 
-  private func resourceDescriptor(_ name: String, tables: [Table]) -> ResourceDescriptor? { descriptors[name] }
+  private func resourceDescriptor(_ name: String, tables: [Table]) -> ResourceDescriptor? {
+    descriptors[name]
+  }
 
   private func sample(_ resource: ResourceDescriptor, _ kind: IngestProblem.Kind) -> IngestProblem {
     IngestProblem(
-      kind, resource: resource.name, path: IngestStage.displayPath(directory, resource.path), line: nil, column: nil,
+      kind, resource: resource.name, path: IngestStage.displayPath(directory, resource.path), line: nil,
+      column: nil,
       message: "")
   }
 }

@@ -26,7 +26,9 @@ struct StreamedResourceTests {
     try folder.write("codes.csv", codes)
     var records = "record_id,code,amount,note\n"
     for index in 1...rows {
-      var fields = ["R\(index)", "C\(index % 300)", index % 7 == 0 ? "1.50" : "\(index)", index % 5 == 0 ? "a, b" : ""]
+      var fields = [
+        "R\(index)", "C\(index % 300)", index % 7 == 0 ? "1.50" : "\(index)", index % 5 == 0 ? "a, b" : "",
+      ]
       edit(index, &fields)
       records += fields.map { $0.contains(",") ? "\"\($0)\"" : $0 }.joined(separator: ",") + "\n"
     }
@@ -56,7 +58,8 @@ struct StreamedResourceTests {
     let folder = try Self.package()
     defer { folder.remove() }
     let output = try OutputFolder(path: "\(folder.path)/out")
-    let result = try IngestStage.run(directory: folder.path, retainBytes: 1000, output: output, logger: Self.logger)
+    let result = try IngestStage.run(
+      directory: folder.path, retainBytes: 1000, output: output, logger: Self.logger)
     #expect(result.problems.isEmpty, "\(result.problems)")
     #expect(result.table(named: "records") == nil)
     #expect(result.rowCount(of: "records") == 5000)
@@ -64,7 +67,8 @@ struct StreamedResourceTests {
     let written = try String(contentsOfFile: output.file("records.csv"), encoding: .utf8)
     var expected = "record_id,code,amount,note\n"
     for index in 1...5000 {
-      expected += "R\(index),C\(index % 300),\(index % 7 == 0 ? "1.5" : "\(index)"),\(index % 5 == 0 ? "\"a, b\"" : "")\n"
+      expected +=
+        "R\(index),C\(index % 300),\(index % 7 == 0 ? "1.5" : "\(index)"),\(index % 5 == 0 ? "\"a, b\"" : "")\n"
     }
     #expect(written == expected)
     #expect(streamed.outputBytes == expected.utf8.count)
@@ -90,9 +94,10 @@ struct StreamedResourceTests {
     let folder = try Self.package { index, fields in if index == 4900 { fields[0] = "R3" } }
     defer { folder.remove() }
     let result = try IngestStage.run(directory: folder.path, retainBytes: 1000, logger: Self.logger)
-    #expect(result.problems.map(\.description) == [
-      "\(folder.path)/records.csv:4901: record_id: duplicate primary key (R3), first on line 4"
-    ])
+    #expect(
+      result.problems.map(\.description) == [
+        "\(folder.path)/records.csv:4901: record_id: duplicate primary key (R3), first on line 4"
+      ])
     #expect(result.problems.first?.kind == .primaryKey)
   }
 
@@ -106,9 +111,10 @@ struct StreamedResourceTests {
     let result = try IngestStage.run(directory: folder.path, retainBytes: retainBytes, logger: Self.logger)
     #expect(result.table(named: "codes") == nil)
     #expect((result.table(named: "records") != nil) == (retainBytes == 100_000))
-    #expect(result.problems.map(\.description) == [
-      "\(folder.path)/records.csv:2501: code: \"ZZ\" is not a code in codes"
-    ])
+    #expect(
+      result.problems.map(\.description) == [
+        "\(folder.path)/records.csv:2501: code: \"ZZ\" is not a code in codes"
+      ])
   }
 
   @Test("a bad value deep in a streamed resource names its file, line and column")
@@ -120,17 +126,20 @@ struct StreamedResourceTests {
     }
     defer { folder.remove() }
     let output = try OutputFolder(path: "\(folder.path)/out")
-    let result = try IngestStage.run(directory: folder.path, retainBytes: 1000, output: output, logger: Self.logger)
-    #expect(result.problems.map(\.description) == [
-      "\(folder.path)/records.csv:4001: amount: \"abc\" is not a number",
-      "\(folder.path)/records.csv:4002: amount: -2 is less than the minimum 0",
-      "\(folder.path)/records.csv:4003: record_id: \"X4002\" does not match the pattern R[0-9]+",
-    ])
+    let result = try IngestStage.run(
+      directory: folder.path, retainBytes: 1000, output: output, logger: Self.logger)
+    #expect(
+      result.problems.map(\.description) == [
+        "\(folder.path)/records.csv:4001: amount: \"abc\" is not a number",
+        "\(folder.path)/records.csv:4002: amount: -2 is less than the minimum 0",
+        "\(folder.path)/records.csv:4003: record_id: \"X4002\" does not match the pattern R[0-9]+",
+      ])
     // An invalid resource's output is not finished (the stage will not commit it).
     #expect(result.streamed.first?.outputSHA256 == nil)
   }
 
-  @Test("problems are capped per resource, the rest counted", arguments: [1000, IngestStage.maxRetainedBytes])
+  @Test(
+    "problems are capped per resource, the rest counted", arguments: [1000, IngestStage.maxRetainedBytes])
   func problemCap(retainBytes: Int) throws {
     let folder = try Self.package { index, fields in if index <= 1500 { fields[2] = "x\(index)" } }
     defer { folder.remove() }
@@ -138,7 +147,10 @@ struct StreamedResourceTests {
     let problems = result.problems(of: "records")
     #expect(problems.count == IngestStage.maxProblemsPerResource + 1)
     #expect(problems.first?.description == "\(folder.path)/records.csv:2: amount: \"x1\" is not a number")
-    #expect(problems.last?.description == "\(folder.path)/records.csv: 500 more problems not listed (crma lists the first 1000 of a resource)")
+    #expect(
+      problems.last?.description
+        == "\(folder.path)/records.csv: 500 more problems not listed (crma lists the first 1000 of a resource)"
+    )
     #expect(problems.last?.kind == .type)
   }
 }
