@@ -15,7 +15,7 @@ VENV := .venv
 FRICTIONLESS_VERSION := 5.21.0
 FRICTIONLESS := $(VENV)/bin/frictionless
 
-.PHONY: all deps build test validate check-reports check-units check-deploy check-examples nightly docs bench bench-nightly clean \
+.PHONY: all deps build test validate check-reports check-units check-deploy check-examples nightly docs bench bench-trade bench-nightly bench-ingest clean \
   format install uninstall
 
 all: build reports/README.md
@@ -135,13 +135,21 @@ $(BENCH_VENV)/bin/python:
 	$(SUDO) apt-get update -qq
 	$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time gcc
 
-bench: $(CRMA) $(BENCH_VENV)/bin/python /usr/bin/time
+bench: bench-trade bench-nightly bench-ingest
+
+bench-trade: $(CRMA) $(BENCH_VENV)/bin/python /usr/bin/time
 	python3 bench/run_bench.py --python $(BENCH_VENV)/bin/python --crma $(CRMA)
 
 ## The whole nightly run on the shipped package (a temporary copy of data/), release binary:
 ## from scratch and with nothing changed, median of 5 runs each; results into BENCHMARKS.md.
 bench-nightly: $(CRMA)
 	python3 scripts/bench_nightly.py --runs 5 --crma $(CRMA)
+
+## The ingest benchmark: crma validate and ingest on a copy of data/ plus one ~1 GB SYNTHETIC
+## table resource (bench/generate_resource.py, in a fresh /tmp folder, removed after), against
+## crma inspect --json on the same file; results into BENCHMARKS.md (bench-ingest markers).
+bench-ingest: $(CRMA) /usr/bin/time
+	python3 bench/ingest_bench.py --crma $(CRMA)
 
 ## DocC for every library, through swift-docc-plugin; fails on any warning.
 DOC_TARGETS := CRMAFiles CSVStream CRMAIngest CRMATransform CRMAReport CRMAPipeline CRMATrade CRMAUSGS CRMAMap

@@ -78,18 +78,7 @@ public final class OutputFolder {
   /// and becomes visible only whole, in ``commit()``. Its writeback starts at once; ``commit()``
   /// waits for it.
   public func write(_ bytes: [UInt8], to name: String) throws(OutputError) {
-    try Interruption.check(path)
-    let target = file(name)
-    let folder = (target as NSString).deletingLastPathComponent
-    if folder != stagingPath {
-      do {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-      } catch {
-        throw OutputError(
-          .cannotCreate, path: folder, message: "cannot create folder: \(error.localizedDescription)")
-      }
-      folders.insert(folder)
-    }
+    let target = try prepare(name)
     let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
       throw OutputError(.cannotCreate, path: file(name), message: "cannot create: \(errnoText())")
@@ -106,6 +95,29 @@ public final class OutputFolder {
     unsynced.append((descriptor, target))
     if unsynced.count >= Self.syncBatch { try syncWritten() }
     Interruption.pause(milliseconds: Self.writeDelay)
+  }
+
+  /// Starts one file of the set that is written piece by piece (a table streamed while it is
+  /// read), hashed as it is written.
+  public func stream(_ name: String) throws(OutputError) -> StagedFile {
+    StagedFile(name: name, file: try AtomicFile(path: try prepare(name)))
+  }
+
+  /// The staging path of `name`, its subfolders created and recorded for syncing.
+  private func prepare(_ name: String) throws(OutputError) -> String {
+    try Interruption.check(path)
+    let target = file(name)
+    let folder = (target as NSString).deletingLastPathComponent
+    if folder != stagingPath {
+      do {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      } catch {
+        throw OutputError(
+          .cannotCreate, path: folder, message: "cannot create folder: \(error.localizedDescription)")
+      }
+      folders.insert(folder)
+    }
+    return target
   }
 
   /// Syncs and closes the files written since the last batch, stopping at the first failure.
@@ -127,6 +139,20 @@ public final class OutputFolder {
   /// Writes `files` (name → bytes) as the new content of `path`, replacing the old set whole.
   /// A non-empty folder that crma did not write (no ``ownerMarker``) is never replaced.
   public static func replace(_ path: String, with files: [String: [UInt8]]) throws(OutputError) {
+    try checkReplaceable(path)
+    let folder = try OutputFolder(path: path)
+    try folder.finish(with: files)
+  }
+
+  /// Writes `files` and the owner marker into the staging folder, then ``commit()``s.
+  public func finish(with files: [String: [UInt8]]) throws(OutputError) {
+    for name in files.keys.sorted() { try write(files[name]!, to: name) }
+    try write(Array("This folder is written by crma and replaced whole on each run.\n".utf8), to: Self.ownerMarker)
+    try commit()
+  }
+
+  /// Throws unless `path` is missing, empty or a folder crma wrote (``ownerMarker``).
+  public static func checkReplaceable(_ path: String) throws(OutputError) {
     if let entries = try? FileManager.default.contentsOfDirectory(atPath: path), !entries.isEmpty,
       !entries.contains(ownerMarker)
     {
@@ -136,11 +162,6 @@ public final class OutputFolder {
           "folder exists, is not empty and was not written by crma; choose an empty folder or a crma output folder"
       )
     }
-    let folder = try OutputFolder(path: path)
-    for name in files.keys.sorted() { try folder.write(files[name]!, to: name) }
-    try folder.write(
-      Array("This folder is written by crma and replaced whole on each run.\n".utf8), to: ownerMarker)
-    try folder.commit()
   }
 
   /// Replaces the target folder with the staged one: the staged files and folders are synced,
@@ -206,5 +227,33 @@ public final class OutputFolder {
       }
     }
     return removed
+  }
+}
+
+/// One file of an ``OutputFolder`` written piece by piece: buffered, hashed (SHA-256) and counted
+/// as it goes; ``finish()`` moves it into the staging folder.
+public final class StagedFile {
+  public let name: String
+  private let file: AtomicFile
+  private var hasher = SHA256()
+  /// Bytes written so far.
+  public private(set) var byteCount = 0
+
+  init(name: String, file: AtomicFile) {
+    self.name = name
+    self.file = file
+  }
+
+  /// Appends `bytes`.
+  public func write(_ bytes: [UInt8]) throws(OutputError) {
+    hasher.update(bytes)
+    byteCount += bytes.count
+    try file.write(bytes)
+  }
+
+  /// Flushes and moves the file into place; its size and SHA-256.
+  public func finish() throws(OutputError) -> (bytes: Int, sha256: String) {
+    try file.commit(syncingFolder: false)
+    return (byteCount, hasher.finalize())
   }
 }

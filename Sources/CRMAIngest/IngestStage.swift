@@ -7,8 +7,19 @@ import Logging
 /// enforces its Table Schema — types, required, enum, bounds, pattern, uniqueness, primary keys
 /// and foreign keys across resources. All problems of a run are collected.
 public enum IngestStage {
-  /// Rows per resource beyond which reading stops with a problem; bounds memory on bad input.
-  public static let maxRowsPerResource = 1_000_000
+  /// Resources whose CSV file is at most this many bytes are kept in memory as typed ``Table``s
+  /// (every table of the shipped package is far smaller: the largest is 0.3 MB). A larger
+  /// resource is *streamed*: every value is checked against its schema as the records arrive, its
+  /// keys are checked through hashes spilled to temporary files, and its
+  /// normalised CSV is written straight to the output folder when one is given — but its rows are
+  /// not kept, so ``IngestResult/table(named:)`` has no table for it and a stage that needs its
+  /// rows gets ``IngestResult/notRetainedProblem(_:)``, never an empty table. 4 MiB of CSV take
+  /// about 40 MiB as typed rows.
+  public static let maxRetainedBytes = 4 * 1024 * 1024
+
+  /// Problems listed per resource; the rest are counted in one closing problem, so a file with a
+  /// bad value on each of millions of lines is reported in bounded memory.
+  public static let maxProblemsPerResource = 1000
 
   /// The largest magnitude a number or integer field of the data may have: 10^15. No figure crma
   /// reads comes near it (world production is below 10^9 t, trade values below 10^13), every
@@ -20,31 +31,52 @@ public enum IngestStage {
   /// Loads and validates the package in `directory`. Throws only when the descriptor itself is
   /// unusable; problems in the data are returned in the result.
   /// `maxMagnitude` bounds number and integer fields (``maxMagnitude`` for data; a stage reading
-  /// derived tables, whose sums may exceed it, passes a looser bound).
+  /// derived tables, whose sums may exceed it, passes a looser bound). Resources larger than
+  /// `retainBytes` are streamed (see ``maxRetainedBytes``); with an `output` folder their
+  /// normalised CSV is written into it as they are read (``IngestResult/streamed``); the caller
+  /// writes the retained tables (``IngestOutput/files(_:)``) and commits the folder.
   public static func run(
     directory: String, limits: CSVLimits = .default, maxMagnitude: Double = IngestStage.maxMagnitude,
-    logger: Logger
+    retainBytes: Int = IngestStage.maxRetainedBytes, output: OutputFolder? = nil, logger: Logger
   ) throws(IngestError) -> IngestResult {
     let descriptor = try DataPackageDescriptor.load(directory: directory)
     logger.debug("descriptor read", metadata: ["package.resources": "\(descriptor.resources.count)"])
+    var plan = StreamPlan(descriptor: descriptor, directory: directory, retainBytes: retainBytes)
     var tables: [Table] = []
-    var problems: [IngestProblem] = []
+    var streamed: [StreamedTable] = []
+    var sink = ProblemSink()
     for resource in descriptor.resources {
-      let (table, found) = load(resource, directory: directory, limits: limits, maxMagnitude: maxMagnitude)
-      if let table { tables.append(table) }
-      problems += found
+      let before = sink.count
+      let loaded = load(
+        resource, directory: directory, limits: limits, maxMagnitude: maxMagnitude, plan: &plan, output: output,
+        problems: &sink)
+      var rows = 0
+      switch loaded {
+      case .retained(let table):
+        tables.append(table)
+        rows = table.rows.count
+        plan.addRetained(table)
+      case .streamed(let table):
+        streamed.append(table)
+        rows = table.rows
+      case nil:
+        break
+      }
       logger.debug(
         "resource read",
         metadata: [
-          "resource.name": "\(resource.name)", "rows.read": "\(table?.rows.count ?? 0)",
-          "rows.rejected": "\(Set(found.compactMap(\.line)).count)", "problems": "\(found.count)",
+          "resource.name": "\(resource.name)", "rows.read": "\(rows)", "resource.streamed": "\(plan.isStreamed(resource.name))",
+          "problems": "\(sink.count - before)",
         ])
     }
-    problems += checkForeignKeys(descriptor, tables, directory: directory)
+    for problem in checkForeignKeys(descriptor, tables, directory: directory) { sink.add(problem) }
+    plan.checkSpilledKeys(tables: tables, limits: limits, maxMagnitude: maxMagnitude, problems: &sink)
     for file in descriptor.files {
-      if case .failure(let problem) = readFile(file, directory: directory) { problems.append(problem) }
+      if case .failure(let problem) = readFile(file, directory: directory) { sink.add(problem) }
     }
-    return IngestResult(descriptor: descriptor, tables: tables, problems: problems, directory: directory)
+    return IngestResult(
+      descriptor: descriptor, tables: tables, problems: sink.all, directory: directory, streamed: streamed,
+      retainBytes: retainBytes)
   }
 
   /// Largest file resource read, in bytes.
@@ -152,21 +184,25 @@ public enum IngestStage {
     directory == "." ? path : "\(directory)/\(path)"
   }
 
+  /// What reading one resource gave: its typed table, or (streamed) its row count and output.
+  enum Loaded {
+    case retained(Table)
+    case streamed(StreamedTable)
+  }
+
   private static func load(
-    _ resource: ResourceDescriptor, directory: String, limits: CSVLimits, maxMagnitude: Double
-  ) -> (
-    Table?, [IngestProblem]
-  ) {
+    _ resource: ResourceDescriptor, directory: String, limits: CSVLimits, maxMagnitude: Double,
+    plan: inout StreamPlan, output: OutputFolder?, problems sink: inout ProblemSink
+  ) -> Loaded? {
     let path = displayPath(directory, resource.path)
-    var problems: [IngestProblem] = []
+    var found = 0
     func problem(_ kind: IngestProblem.Kind, line: Int?, column: String?, _ message: String) {
-      problems.append(
-        IngestProblem(kind, resource: resource.name, path: path, line: line, column: column, message: message)
-      )
+      found += 1
+      sink.add(IngestProblem(kind, resource: resource.name, path: path, line: line, column: column, message: message))
     }
     if let escape = escapesFolder(resource.path, directory: directory) {
       problem(.missingFile, line: nil, column: nil, escape)
-      return (nil, problems)
+      return nil
     }
     let reader: CSVReader
     do {
@@ -175,7 +211,7 @@ public enum IngestStage {
       problem(
         error.code == .cannotOpen ? .missingFile : .malformedCSV, line: error.line,
         column: error.columnName ?? error.column.map { "column \($0)" }, error.message)
-      return (nil, problems)
+      return nil
     }
     let schema = resource.schema
     let header = reader.header.names
@@ -191,31 +227,38 @@ public enum IngestStage {
           .header, line: 1, column: header[index],
           "header column \(index + 1) \"\(header[index])\" is not in the schema")
       }
-      return (nil, problems)
+      return nil
+    }
+    if plan.isStreamed(resource.name) {
+      let spills = plan.spills(for: resource)
+      guard
+        let table = readStreamed(
+          resource, path: path, header: reader.header, limits: limits, maxMagnitude: maxMagnitude, spills: spills,
+          output: output, sink: &sink)
+      else { return nil }
+      plan.loaded(resource.name)
+      return .streamed(table)
     }
     let checkers = schema.fields.map {
       FieldChecker(field: $0, schemaMissingValues: schema.missingValues, maxMagnitude: maxMagnitude)
     }
     let keyIndexes = schema.primaryKey.compactMap { schema.index(of: $0) }
+    // A retained table checks its keys in dictionaries (it is small).
     var seenKeys: [[FieldValue?]: Int] = [:]
     var uniqueSeen: [Int: [FieldValue: Int]] = [:]
     var rows: [[FieldValue?]] = []
     var lines: [Int] = []
+    var values = [FieldValue?](repeating: nil, count: checkers.count)
     do {
       try reader.forEach { record in
-        if rows.count >= maxRowsPerResource {
-          throw CSVError(
-            .rowTooLarge, path: path, line: record.line, message: "more than \(maxRowsPerResource) rows")
-        }
-        var values: [FieldValue?] = []
-        values.reserveCapacity(checkers.count)
         var rowOK = true
-        for (index, checker) in checkers.enumerated() {
-          switch checker.check(record.string(at: index)) {
+        for index in 0..<checkers.count {
+          let checker = checkers[index]
+          switch checker.check(bytes: record.bytes(at: index)) {
           case .success(let value):
-            values.append(value)
+            values[index] = value
           case .failure(let message):
-            values.append(nil)
+            values[index] = nil
             rowOK = false
             problem(message.kind, line: record.line, column: checker.field.name, message.text)
           }
@@ -250,12 +293,12 @@ public enum IngestStage {
       problem(
         .malformedCSV, line: error.line, column: error.columnName ?? error.column.map { "column \($0)" },
         error.message)
-      return (nil, problems)
+      return nil
     } catch {
       problem(.malformedCSV, line: nil, column: nil, "\(error)")
-      return (nil, problems)
+      return nil
     }
-    return (Table(resource: resource, rows: rows, lines: lines, path: path), problems)
+    return .retained(Table(resource: resource, rows: rows, lines: lines, path: path))
   }
 
   /// Why a listed path is refused before it is opened: it resolves (through links) outside the

@@ -167,26 +167,45 @@ public struct Pipeline: Sendable {
     {
       return skipped
     }
+    // Resources too large to keep in memory are written to the staging folder while they are
+    // read; the folder is dropped (the old outputs stay) unless the package is valid.
+    let folder: OutputFolder
+    do {
+      try OutputFolder.checkReplaceable(ingestFolder)
+      folder = try OutputFolder(path: ingestFolder)
+    } catch {
+      throw outputError(error)
+    }
     let result: IngestResult
     do {
       // The USGS publisher files' rows join the hand-entered production_reserves rows; the trade
       // extract's aggregate becomes trade_imports.
       result = TradeImportsStage.merge(
         USGSStage.merge(
-          try IngestStage.run(directory: dataFolder, logger: logger), directory: dataFolder, logger: logger),
+          try IngestStage.run(directory: dataFolder, output: folder, logger: logger), directory: dataFolder,
+          logger: logger),
         directory: dataFolder, logger: logger)
     } catch {
       throw PipelineError.from(error)
     }
     guard result.isValid else { throw .data(result.problems) }
+    if let error = result.streamed.compactMap(\.outputError).first { throw outputError(error) }
     // What the transform cannot read is refused here, naming the user's files, not ingest's.
     let unreadable = TransformInput.problems(in: result)
     guard unreadable.isEmpty else { throw .data(unreadable) }
     var files = IngestOutput.files(result)
-    files[StageRecord.fileName] =
-      StageRecord(tool: toolVersion, inputs: inputs, outputs: FileRecord.of(files: files)).serialized
-    var report = try replace(ingestFolder, with: files, stage: "ingest")
-    report.rowsRead = result.tables.map(\.rows.count).reduce(0, +)
+    let streamedOutputs = result.streamed.compactMap { table in
+      table.outputSHA256.map { FileRecord(path: table.resource.path, bytes: table.outputBytes ?? 0, sha256: $0) }
+    }
+    let outputs = (FileRecord.of(files: files) + streamedOutputs).sorted { $0.path < $1.path }
+    files[StageRecord.fileName] = StageRecord(tool: toolVersion, inputs: inputs, outputs: outputs).serialized
+    let previous = StageRecord.read(from: ingestFolder)?.outputs ?? []
+    var report = try replace(folder, with: files, stage: "ingest")
+    // A streamed table counts as unchanged when the previous run recorded the same size and hash.
+    let same = streamedOutputs.filter { previous.contains($0) }.count
+    report.outputsWritten += streamedOutputs.count - same
+    report.outputsUnchanged += same
+    report.rowsRead = result.totalRows
     return report
   }
 
@@ -210,7 +229,7 @@ public struct Pipeline: Sendable {
     files[StageRecord.fileName] =
       StageRecord(tool: toolVersion, inputs: inputs, outputs: FileRecord.of(files: files)).serialized
     var report = try replace(transformFolder, with: files, stage: "transform")
-    report.rowsRead = ingest.tables.map(\.rows.count).reduce(0, +)
+    report.rowsRead = ingest.totalRows
     // Codes the commodity map excludes on purpose are listed in unmapped.csv, not rejected.
     let unmapped = result.unmapped.filter { !$0.isExcludedByMap }
     report.rowsRejected = unmapped.count
@@ -310,21 +329,38 @@ public struct Pipeline: Sendable {
   private func replace(_ folder: String, with files: [String: [UInt8]], stage: String) throws(PipelineError)
     -> StageReport
   {
+    let staged: OutputFolder
+    do {
+      try OutputFolder.checkReplaceable(folder)
+      staged = try OutputFolder(path: folder)
+    } catch {
+      throw outputError(error)
+    }
+    return try replace(staged, with: files, stage: stage)
+  }
+
+  private func outputError(_ error: OutputError) -> PipelineError {
+    error.code == .interrupted ? .interrupted(Interruption.signal ?? SIGTERM) : .output(error)
+  }
+
+  /// Writes `files` into the staging `folder` and swaps it in, counting how many differ from
+  /// what was there.
+  private func replace(_ folder: OutputFolder, with files: [String: [UInt8]], stage: String) throws(PipelineError)
+    -> StageReport
+  {
     var written = 0
     var unchanged = 0
     for (name, bytes) in files {
-      if FileManager.default.contents(atPath: "\(folder)/\(name)").map({ [UInt8]($0) == bytes }) == true {
+      if FileManager.default.contents(atPath: "\(folder.path)/\(name)").map({ [UInt8]($0) == bytes }) == true {
         unchanged += 1
       } else {
         written += 1
       }
     }
     do {
-      try OutputFolder.replace(folder, with: files)
-    } catch  where error.code == .interrupted {
-      throw .interrupted(Interruption.signal ?? SIGTERM)
+      try folder.finish(with: files)
     } catch {
-      throw .output(error)
+      throw outputError(error)
     }
     return StageReport(stage: stage, status: .ran, outputsWritten: written, outputsUnchanged: unchanged)
   }

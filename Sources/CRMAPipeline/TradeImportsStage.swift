@@ -70,8 +70,7 @@ public enum TradeImportsStage {
       }
     }
     guard problems.count == ingest.problems.count else {
-      return IngestResult(
-        descriptor: ingest.descriptor, tables: ingest.tables, problems: problems, directory: ingest.directory)
+      return ingest.with(problems: problems)
     }
     // The two tables join the descriptor, so the ingest output describes them like any other.
     guard var object = ingest.descriptor.json.object, var resources = object["resources"]?.array else {
@@ -85,8 +84,7 @@ public enum TradeImportsStage {
       descriptor = try DataPackageDescriptor(json: .object(object))
     } catch {
       problem(.schemaMismatch, importsName, packagePath, nil, error.description)
-      return IngestResult(
-        descriptor: ingest.descriptor, tables: ingest.tables, problems: problems, directory: ingest.directory)
+      return ingest.with(problems: problems)
     }
     var tables = ingest.tables
     for (name, rows) in [(importsName, imports), (byProductName, byProduct)] {
@@ -98,7 +96,7 @@ public enum TradeImportsStage {
     }
     logger.debug(
       "trade tables added", metadata: ["rows.imports": "\(imports.count)", "rows.by_product": "\(byProduct.count)"])
-    return IngestResult(descriptor: descriptor, tables: tables, problems: problems, directory: ingest.directory)
+    return ingest.with(descriptor: descriptor, tables: tables, problems: problems)
   }
 
   private static func displayPath(_ directory: String, _ path: String) -> String {

@@ -42,7 +42,10 @@ public enum USGSStage {
     guard let sources = ingest.table(named: "sources"), let countriesTable = ingest.table(named: "countries"),
       let target = ingest.descriptor.resource(named: tableName)
     else {
-      packageProblem("USGS files need the sources, countries and \(tableName) tables")
+      let notRetained = ["sources", "countries"].compactMap { ingest.notRetainedProblem($0) }
+      packageProblem(
+        "USGS files need the sources, countries and \(tableName) tables"
+          + notRetained.map { " (\($0.path) \($0.message))" }.joined())
       return result
     }
     let countries: CountryNames
@@ -137,6 +140,10 @@ public enum USGSStage {
   /// publisher file now gives is a duplicate key).
   public static func merge(_ ingest: IngestResult, directory: String, logger: Logger) -> IngestResult {
     let read = read(ingest, directory: directory, logger: logger)
+    if !read.files.isEmpty, let notRetained = ingest.notRetainedProblem(tableName) {
+      // The publisher rows join the hand rows, which a streamed resource does not keep.
+      return ingest.with(problems: ingest.problems + read.problems + [notRetained])
+    }
     guard !read.files.isEmpty || !read.problems.isEmpty, let hand = ingest.table(named: tableName) else {
       return ingest
     }
@@ -152,7 +159,7 @@ public enum USGSStage {
     }
     let merged = Table(resource: hand.resource, rows: rows + hand.rows, lines: lines + hand.lines)
     let tables = ingest.tables.map { $0.name == tableName ? merged : $0 }
-    let result = IngestResult(descriptor: ingest.descriptor, tables: tables, problems: [], directory: ingest.directory)
+    let result = ingest.with(tables: tables, problems: [])
     // Problems of the hand rows were reported by the ingest stage already.
     problems += IngestStage.keyProblems(of: merged, in: result, directory: directory).filter {
       !ingest.problems.contains($0)
@@ -160,7 +167,7 @@ public enum USGSStage {
     logger.debug(
       "usgs rows merged",
       metadata: ["rows.publisher": "\(rows.count)", "rows.hand": "\(hand.rows.count)"])
-    return IngestResult(descriptor: ingest.descriptor, tables: tables, problems: problems, directory: ingest.directory)
+    return ingest.with(tables: tables, problems: problems)
   }
 
   /// A `production_reserves` row, by field name.

@@ -27,6 +27,25 @@ public struct CSVWriter {
     bytes.append(UInt8(ascii: "\n"))
   }
 
+  /// Appends one row of strings: the same bytes as the generic ``writeRow(_:)``, without the
+  /// generic code's cost per field (a caller in another module would run it unspecialised).
+  public mutating func writeRow(_ fields: [String]) {
+    let rowStart = bytes.count
+    for index in fields.indices {
+      if index > 0 { bytes.append(UInt8(ascii: ",")) }
+      var text = fields[index]
+      text.withUTF8 { utf8 in append(UnsafeRawBufferPointer(utf8)) }
+    }
+    // A row made of one empty field would read back as a blank line, which readers skip.
+    if fields.count == 1 && bytes.count == rowStart {
+      bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: "\"")])
+    }
+    bytes.append(UInt8(ascii: "\n"))
+  }
+
+  /// Forgets the text written so far, keeping the storage (after writing ``bytes`` out).
+  public mutating func clear() { bytes.removeAll(keepingCapacity: true) }
+
   /// Hands over the text written so far and starts empty, for streaming to a file.
   public mutating func takeBytes() -> [UInt8] {
     defer { bytes = [] }
@@ -37,13 +56,15 @@ public struct CSVWriter {
     if Self.needsQuotes(field) {
       libcsvAppendQuoted(field, to: &bytes)
     } else {
-      bytes.append(contentsOf: field)
+      // As typed bytes, so the array copies them in one go instead of element by element.
+      bytes.append(contentsOf: field.assumingMemoryBound(to: UInt8.self))
     }
   }
 
   static func needsQuotes(_ field: UnsafeRawBufferPointer) -> Bool {
-    for byte in field {
-      switch byte {
+    let typed = field.assumingMemoryBound(to: UInt8.self)
+    for index in typed.indices {
+      switch typed[index] {
       case UInt8(ascii: ","), UInt8(ascii: "\""), 0x0A, 0x0D: return true
       default: continue
       }

@@ -91,7 +91,7 @@ enum IngestCommandSupport {
     var lines = ["resource                      rows  problems"]
     var totalRows = 0
     for resource in result.descriptor.resources {
-      let rows = result.table(named: resource.name)?.rows.count
+      let rows = result.rowCount(of: resource.name)
       totalRows += rows ?? 0
       let problemCount = problemList.filter { $0.resource == resource.name }.count
       lines.append(

@@ -65,7 +65,10 @@ public struct TransformInput: Sendable {
     func records<Record: TableRecord>(_ name: String, _ type: Record.Type, optional: Bool = false) -> [Record]
     {
       guard let table = ingest.table(named: name) else {
-        if !optional {
+        if let notRetained = ingest.notRetainedProblem(name) {
+          // Streamed, not kept: an explicit refusal, never an empty table (even when optional).
+          problems.append(notRetained)
+        } else if !optional {
           problems.append(
             IngestProblem(
               .schemaMismatch, resource: name, path: ingest.descriptorPath, line: nil, column: nil,

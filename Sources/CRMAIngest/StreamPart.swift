@@ -1,0 +1,309 @@
+import CRMAFiles
+import CSVStream
+import Dispatch
+import Glibc
+
+/// A streamed resource read in parts, one thread each: the file is cut at record boundaries
+/// (``cut(path:size:)``), each part checks its records with its own checkers, spills its keys
+/// into its own ``ResourceSpills`` and writes its normalised CSV (the first part to the staged
+/// output file, a later part to an anonymous temporary file appended after it). Results are
+/// merged in file order, so problems, keys and output are the same as a read in one part; a part
+/// that fails (malformed CSV) makes the resource be read again in one part, whose error is then
+/// the one reported, as before.
+final class StreamPart: @unchecked Sendable {
+  // Each part is used by one thread while it runs and read by the caller after all have ended
+  // (DispatchQueue.concurrentPerform returns only then), so nothing is shared while mutable.
+  let resource: ResourceDescriptor
+  let path: String
+  let range: Range<Int>
+  /// The header, and the line of the part's first record, for a part after the first.
+  let continuing: (header: CSVHeader, firstLine: Int)?
+  let limits: CSVLimits
+  let maxMagnitude: Double
+  let spills: ResourceSpills
+  /// Whether the part writes the normalised CSV (header included for the first part).
+  let writes: Bool
+  var staged: StagedFile?
+  private var temporary: UnsafeMutablePointer<FILE>?
+
+  private(set) var problems: [IngestProblem] = []
+  private(set) var unlisted = 0
+  private(set) var found = 0
+  private(set) var rows = 0
+  private(set) var error: CSVError?
+  private(set) var outputFailure: OutputError?
+
+  init(
+    resource: ResourceDescriptor, path: String, range: Range<Int>,
+    continuing: (header: CSVHeader, firstLine: Int)?,
+    limits: CSVLimits, maxMagnitude: Double, spills: ResourceSpills, writes: Bool, staged: StagedFile?
+  ) {
+    self.resource = resource
+    self.path = path
+    self.range = range
+    self.continuing = continuing
+    self.limits = limits
+    self.maxMagnitude = maxMagnitude
+    self.spills = spills
+    self.writes = writes
+    self.staged = staged
+  }
+
+  deinit { if let temporary { fclose(temporary) } }
+
+  private func problem(_ kind: IngestProblem.Kind, line: Int?, column: String?, _ message: String) {
+    found += 1
+    if problems.count < IngestStage.maxProblemsPerResource {
+      problems.append(
+        IngestProblem(kind, resource: resource.name, path: path, line: line, column: column, message: message)
+      )
+    } else {
+      unlisted += 1
+    }
+  }
+
+  /// Writes `bytes` to the part's output: the staged file, or the temporary file of a later part.
+  private func emit(_ bytes: [UInt8]) {
+    guard outputFailure == nil else { return }
+    if continuing == nil {
+      guard let staged else { return }
+      do {
+        try staged.write(bytes)
+      } catch {
+        outputFailure = error
+      }
+      return
+    }
+    if temporary == nil { temporary = tmpfile() }
+    guard let temporary,
+      bytes.withUnsafeBytes({ fwrite($0.baseAddress, 1, $0.count, temporary) }) == bytes.count
+    else {
+      outputFailure = OutputError(
+        .writeFailed, path: path, message: "cannot write a temporary file: \(errnoText())")
+      return
+    }
+  }
+
+  /// Reads and checks the part's records.
+  func run() {
+    let schema = resource.schema
+    let checkers = schema.fields.map {
+      FieldChecker(field: $0, schemaMissingValues: schema.missingValues, maxMagnitude: maxMagnitude)
+    }
+    var values = [FieldValue?](repeating: nil, count: checkers.count)
+    var texts: [String] = []
+    var writer = CSVWriter()
+    if writes && continuing == nil { writer.writeRow(schema.fields.map(\.name)) }
+    do {
+      let source = try FileRangeByteSource(path: path, range: range)
+      let reader =
+        if let continuing {
+          try CSVReader(
+            continuing: source, path: path, header: continuing.header, firstLine: continuing.firstLine,
+            limits: limits)
+        } else {
+          try CSVReader(source: source, path: path, limits: limits)
+        }
+      try reader.forEach { record in
+        var rowOK = true
+        for index in 0..<checkers.count {
+          let checker = checkers[index]
+          switch checker.check(bytes: record.bytes(at: index)) {
+          case .success(let value):
+            values[index] = value
+          case .failure(let message):
+            values[index] = nil
+            rowOK = false
+            problem(message.kind, line: record.line, column: checker.field.name, message.text)
+          }
+        }
+        rows += 1
+        spills.add(values, line: record.line, rowOK: rowOK)
+        guard writes && found == 0 else { return }
+        texts.removeAll(keepingCapacity: true)
+        for value in values { texts.append(value?.text ?? "") }
+        writer.writeRow(texts)
+        if writer.bytes.count >= 1 << 20 {
+          emit(writer.bytes)
+          writer.clear()
+        }
+      }
+    } catch let failure as CSVError {
+      error = failure
+      return
+    } catch {
+      self.error = CSVError(.readFailed, path: path, message: "\(error)")
+      return
+    }
+    if writes && found == 0 { emit(writer.bytes) }
+  }
+
+  /// Appends a later part's output to this (first) part's staged file.
+  func append(_ later: StreamPart) {
+    guard let staged, outputFailure == nil, let file = later.temporary else { return }
+    fflush(file)
+    rewind(file)
+    var buffer = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+      if count == 0 { break }
+      do {
+        try staged.write(count == buffer.count ? buffer : Array(buffer[0..<count]))
+      } catch {
+        outputFailure = error
+        return
+      }
+    }
+    if ferror(file) != 0 {
+      outputFailure = OutputError(
+        .writeFailed, path: path, message: "cannot read a temporary file: \(errnoText())")
+    }
+  }
+
+  /// Where to cut a file of `size` bytes in two at a record boundary: the first line feed
+  /// outside quotes at or after the middle (quotes counted from the file's start, so the count
+  /// is exact for well-formed CSV), and the line feeds before it (the cut's line is one more).
+  /// nil when there is no such line feed.
+  static func cut(path: String, size: Int) -> (offset: Int, lineFeeds: Int)? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+    defer { buffer.deallocate() }
+    let nominal = size / 2
+    var offset = 0
+    var quotes = 0
+    var lineFeeds = 0
+    while offset < size {
+      let want = offset < nominal ? min(buffer.count, nominal - offset) : min(buffer.count, size - offset)
+      let read = pread(fd, buffer.baseAddress, want, off_t(offset))
+      guard read > 0 else { return nil }
+      let bytes = UnsafeRawBufferPointer(rebasing: buffer[0..<read])
+      if offset < nominal {
+        quotes += count(bytes, UInt8(ascii: "\""))
+        lineFeeds += count(bytes, 0x0A)
+      } else {
+        for position in 0..<read {
+          let byte = bytes[position]
+          if byte == UInt8(ascii: "\"") {
+            quotes += 1
+          } else if byte == 0x0A {
+            lineFeeds += 1
+            if quotes % 2 == 0 {
+              let cut = offset + position + 1
+              return cut < size ? (cut, lineFeeds) : nil
+            }
+          }
+        }
+      }
+      offset += read
+    }
+    return nil
+  }
+
+  private static func count(_ bytes: UnsafeRawBufferPointer, _ byte: UInt8) -> Int {
+    guard var cursor = bytes.baseAddress else { return 0 }
+    var remaining = bytes.count
+    var found = 0
+    while remaining > 0, let hit = memchr(cursor, Int32(byte), remaining) {
+      found += 1
+      let advanced = UnsafeRawPointer(hit) - cursor + 1
+      cursor += advanced
+      remaining -= advanced
+    }
+    return found
+  }
+}
+
+extension IngestStage {
+  /// Files from this size up are read in two parts on two threads.
+  static let parallelBytes = 64 * 1024 * 1024
+
+  /// Reads a streamed resource (its header already checked): in two parts when it is large and
+  /// the machine has two cores, else in one. `spills` are the plan's; problems go to `sink`.
+  static func readStreamed(
+    _ resource: ResourceDescriptor, path: String, header: CSVHeader, limits: CSVLimits, maxMagnitude: Double,
+    spills: ResourceSpills, output: OutputFolder?, sink: inout ProblemSink
+  ) -> StreamedTable? {
+    var status = stat()
+    let size = stat(path, &status) == 0 ? Int(status.st_size) : 0
+    var staged: StagedFile?
+    var outputFailure: OutputError?
+    if let output {
+      do {
+        staged = try output.stream(resource.path)
+      } catch {
+        outputFailure = error
+      }
+    }
+    let writes = staged != nil
+    func part(
+      _ range: Range<Int>, _ continuing: (header: CSVHeader, firstLine: Int)?, _ spills: ResourceSpills
+    )
+      -> StreamPart
+    {
+      StreamPart(
+        resource: resource, path: path, range: range, continuing: continuing, limits: limits,
+        maxMagnitude: maxMagnitude, spills: spills, writes: writes, staged: continuing == nil ? staged : nil)
+    }
+    var parts: [StreamPart] = []
+    if size >= parallelBytes, ProcessInfoCores.count >= 2, let cut = StreamPart.cut(path: path, size: size) {
+      parts = [
+        part(0..<cut.offset, nil, spills),
+        part(cut.offset..<size, (header, cut.lineFeeds + 1), spills.fresh()),
+      ]
+      let running = parts
+      DispatchQueue.concurrentPerform(iterations: running.count) { running[$0].run() }
+      if parts.contains(where: { $0.error != nil || $0.outputFailure != nil }) {
+        // Read again in one part: its error (or output failure) is the one to report.
+        spills.reset()
+        if let output, parts[0].staged != nil {
+          do {
+            staged = try output.stream(resource.path)
+          } catch {
+            outputFailure = outputFailure ?? error
+          }
+        }
+        parts = []
+      }
+    }
+    if parts.isEmpty {
+      let whole = part(0..<size, nil, spills)
+      whole.run()
+      parts = [whole]
+    }
+    for part in parts {
+      for problem in part.problems { sink.add(problem) }
+      if part.unlisted > 0, let sample = part.problems.last { sink.drop(sample, count: part.unlisted) }
+    }
+    if let error = parts.compactMap(\.error).first {
+      sink.add(
+        IngestProblem(
+          .malformedCSV, resource: resource.name, path: path, line: error.line,
+          column: error.columnName ?? error.column.map { "column \($0)" }, message: error.message))
+      return nil
+    }
+    for later in parts.dropFirst() {
+      spills.merge(later.spills)
+      if parts[0].found == 0 && later.found == 0 { parts[0].append(later) }
+    }
+    let found = parts.map(\.found).reduce(0, +)
+    outputFailure = outputFailure ?? parts.compactMap(\.outputFailure).first
+    var written: (bytes: Int, sha256: String)?
+    if let current = parts[0].staged, found == 0, outputFailure == nil {
+      do {
+        written = try current.finish()
+      } catch {
+        outputFailure = error
+      }
+    }
+    return StreamedTable(
+      resource: resource, path: path, rows: parts.map(\.rows).reduce(0, +), output: written,
+      outputError: outputFailure)
+  }
+}
+
+/// The number of cores online.
+enum ProcessInfoCores {
+  static let count = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+}
