@@ -24,26 +24,31 @@ struct TradeScanner: Sendable {
     self.crosswalk = crosswalk
   }
 
-  /// The row being read.
+  /// The row being read: plain values only, reset per row with stores and no releases. A field
+  /// that fails to parse sets its role's bit in `failed`; its text is kept apart, in
+  /// ``ScanState/texts``, for the message.
   struct Row {
-    var partner: UInt64?
-    var productKey: UInt64?
-    var product: ProductCrosswalk.Lookup = .outOfScope
+    /// Packed partner code; 0 when not valid.
+    var partner: UInt64 = 0
+    /// Product key (``ProductDigits/key``); 0 when the code is not a number.
+    var productKey: UInt64 = 0
+    /// The crosswalk target's index; -1 outside the crosswalk, -2 not a code.
+    var product = -1
     var isImport = false
     var year = 0
     var monthly = false
-    var periodValid = false
-    var value: Int128?
-    var mass: Int128?
+    var value: Int128 = 0
+    var mass: Int128 = 0
     var massPresent = false
     var flowSeen = false
     var productSeen = false
+    /// Bit `1 << role` per field that failed to parse.
+    var failed: UInt8 = 0
     /// False once the flow or the product already rule the row out.
+    @inline(__always)
     var mayCount: Bool {
-      !(flowSeen && !isImport) && !(productSeen && !product.isTarget)
+      !(flowSeen && !isImport) && !(productSeen && product < 0)
     }
-    /// The text of each role's field, kept only when it fails to parse (for the message).
-    var productText = "", periodText = "", partnerText = "", valueText = "", massText = ""
   }
 
   /// The year of a period: `YYYY`, `YYYY52` (Comext's annual period) or `YYYYMM` (a month).
@@ -67,57 +72,59 @@ struct TradeScanner: Sendable {
     return (year, true)
   }
 
+  /// Adds the row just read to `tally`, or counts why not. `record` is the record's number (a
+  /// raw scan counts records, not lines); bad rows keep it until their lines are looked up.
   @inline(__always)
   static func finish(
-    _ row: inout Row, count: Int, expected fieldCount: Int, line: Int, into tally: inout TradeTally
+    _ row: Row, texts: [String], count: Int, expected fieldCount: Int, record: Int,
+    into tally: inout TradeTally
   ) {
     tally.rowsRead += 1
     guard count == fieldCount else {
-      tally.bad(line, "record has \(count) field\(count == 1 ? "" : "s") but the header has \(fieldCount)")
+      tally.bad(record, "record has \(count) field\(count == 1 ? "" : "s") but the header has \(fieldCount)")
       return
     }
     guard row.isImport else {
       tally.rowsOtherFlow += 1
       return
     }
-    switch row.product {
-    case .target: break
-    case .outOfScope:
+    guard row.product >= 0 else {
+      if row.product == -2 || row.productKey == 0 {
+        tally.bad(record, "product code \"\(texts[product])\" is not a number of 1-12 digits")
+        return
+      }
       tally.rowsOutOfScope += 1
-      if let key = row.productKey { tally.outside.add(0, key, value: 0, mass: nil) }
-      return
-    case .malformed:
-      tally.bad(line, "product code \"\(row.productText)\" is not a number of 1-12 digits")
+      tally.outside.add(0, row.productKey, value: 0, mass: nil)
       return
     }
-    guard row.periodValid, let product = row.productKey else {
-      tally.bad(line, "period \"\(row.periodText)\" is not YYYY, YYYY52 (a year) or YYYYMM (a month)")
+    guard row.failed & (1 << period) == 0 && row.year != 0 else {
+      tally.bad(record, "period \"\(texts[period])\" is not YYYY, YYYY52 (a year) or YYYYMM (a month)")
       return
     }
-    guard let partner = row.partner else {
-      tally.bad(line, "partner \"\(row.partnerText)\" is not a code of 1-8 ASCII characters")
+    guard row.failed & (1 << partner) == 0 && row.partner != 0 else {
+      tally.bad(record, "partner \"\(texts[partner])\" is not a code of 1-8 ASCII characters")
       return
     }
-    guard let amount = row.value else {
-      tally.bad(line, "value \"\(row.valueText)\" is not a number")
+    guard row.failed & (1 << value) == 0 else {
+      tally.bad(record, "value \"\(texts[value])\" is not a number")
       return
     }
-    guard amount >= 0 else {
-      tally.bad(line, "value \(FixedPoint.text(amount)) is negative")
+    guard row.value >= 0 else {
+      tally.bad(record, "value \(FixedPoint.text(row.value)) is negative")
       return
     }
     if row.massPresent {
-      guard let mass = row.mass else {
-        tally.bad(line, "net mass \"\(row.massText)\" is not a number")
+      guard row.failed & (1 << mass) == 0 else {
+        tally.bad(record, "net mass \"\(texts[mass])\" is not a number")
         return
       }
-      guard mass >= 0 else {
-        tally.bad(line, "net mass \(FixedPoint.text(mass)) is negative")
+      guard row.mass >= 0 else {
+        tally.bad(record, "net mass \(FixedPoint.text(row.mass)) is negative")
         return
       }
     }
-    let key = TradeKey(product: product, monthly: row.monthly, year: row.year)
-    tally.totals.add(partner, key.packed, value: amount, mass: row.massPresent ? row.mass : nil)
+    let key = TradeKey(product: row.productKey, monthly: row.monthly, year: row.year)
+    tally.totals.add(row.partner, key.packed, value: row.value, mass: row.massPresent ? row.mass : nil)
     tally.rowsAdded += 1
   }
 }
