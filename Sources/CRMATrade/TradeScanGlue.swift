@@ -185,9 +185,7 @@ extension TradeScanner {
   static func row(_ state: UnsafeMutablePointer<ScanState>) {
     let count = state.pointee.cursor.pointee.endRow()
     guard count > 0 else { return }
-    finish(
-      state.pointee.row, texts: state.pointee.texts, count: count, expected: state.pointee.fieldCount,
-      record: state.pointee.cursor.pointee.records, into: &state.pointee.tally)
+    finish(state, count: count, record: state.pointee.cursor.pointee.records)
     state.pointee.row = Row()
   }
 }

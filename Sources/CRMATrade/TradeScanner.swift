@@ -72,59 +72,65 @@ struct TradeScanner: Sendable {
     return (year, true)
   }
 
-  /// Adds the row just read to `tally`, or counts why not. `record` is the record's number (a
-  /// raw scan counts records, not lines); bad rows keep it until their lines are looked up.
+  /// Adds the row just read to the state's tally, or counts why not, in place. `record` is the
+  /// record's number (a raw scan counts records, not lines); bad rows keep it until their lines
+  /// are looked up. The texts of fields that failed to parse are read only for a bad row.
   @inline(__always)
-  static func finish(
-    _ row: Row, texts: [String], count: Int, expected fieldCount: Int, record: Int,
-    into tally: inout TradeTally
-  ) {
-    tally.rowsRead += 1
+  static func finish(_ state: UnsafeMutablePointer<ScanState>, count: Int, record: Int) {
+    state.pointee.tally.rowsRead += 1
+    let fieldCount = state.pointee.fieldCount
     guard count == fieldCount else {
-      tally.bad(record, "record has \(count) field\(count == 1 ? "" : "s") but the header has \(fieldCount)")
+      state.pointee.tally.bad(
+        record, "record has \(count) field\(count == 1 ? "" : "s") but the header has \(fieldCount)")
       return
     }
-    guard row.isImport else {
-      tally.rowsOtherFlow += 1
+    guard state.pointee.row.isImport else {
+      state.pointee.tally.rowsOtherFlow += 1
       return
     }
+    let row = state.pointee.row
     guard row.product >= 0 else {
       if row.product == -2 || row.productKey == 0 {
-        tally.bad(record, "product code \"\(texts[product])\" is not a number of 1-12 digits")
+        bad(state, record, "product code \"\(state.pointee.texts[product])\" is not a number of 1-12 digits")
         return
       }
-      tally.rowsOutOfScope += 1
-      tally.outside.add(0, row.productKey, value: 0, mass: nil)
+      state.pointee.tally.rowsOutOfScope += 1
+      state.pointee.tally.outside.add(0, row.productKey, value: 0, mass: nil)
       return
     }
-    guard row.failed & (1 << period) == 0 && row.year != 0 else {
-      tally.bad(record, "period \"\(texts[period])\" is not YYYY, YYYY52 (a year) or YYYYMM (a month)")
+    guard row.failed == 0 && row.year != 0 && row.partner != 0 && row.value >= 0 && row.mass >= 0 else {
+      badValues(state, record)
       return
-    }
-    guard row.failed & (1 << partner) == 0 && row.partner != 0 else {
-      tally.bad(record, "partner \"\(texts[partner])\" is not a code of 1-8 ASCII characters")
-      return
-    }
-    guard row.failed & (1 << value) == 0 else {
-      tally.bad(record, "value \"\(texts[value])\" is not a number")
-      return
-    }
-    guard row.value >= 0 else {
-      tally.bad(record, "value \(FixedPoint.text(row.value)) is negative")
-      return
-    }
-    if row.massPresent {
-      guard row.failed & (1 << mass) == 0 else {
-        tally.bad(record, "net mass \"\(texts[mass])\" is not a number")
-        return
-      }
-      guard row.mass >= 0 else {
-        tally.bad(record, "net mass \(FixedPoint.text(row.mass)) is negative")
-        return
-      }
     }
     let key = TradeKey(product: row.productKey, monthly: row.monthly, year: row.year)
-    tally.totals.add(row.partner, key.packed, value: row.value, mass: row.massPresent ? row.mass : nil)
-    tally.rowsAdded += 1
+    state.pointee.tally.totals.add(
+      row.partner, key.packed, value: row.value, mass: row.massPresent ? row.mass : nil)
+    state.pointee.tally.rowsAdded += 1
+  }
+
+  /// A counted row whose period, partner, value or mass is not usable: the first problem, in
+  /// that order.
+  @inline(never)
+  static func badValues(_ state: UnsafeMutablePointer<ScanState>, _ record: Int) {
+    let row = state.pointee.row
+    let texts = state.pointee.texts
+    if row.failed & (1 << period) != 0 || row.year == 0 {
+      bad(state, record, "period \"\(texts[period])\" is not YYYY, YYYY52 (a year) or YYYYMM (a month)")
+    } else if row.failed & (1 << partner) != 0 || row.partner == 0 {
+      bad(state, record, "partner \"\(texts[partner])\" is not a code of 1-8 ASCII characters")
+    } else if row.failed & (1 << value) != 0 {
+      bad(state, record, "value \"\(texts[value])\" is not a number")
+    } else if row.value < 0 {
+      bad(state, record, "value \(FixedPoint.text(row.value)) is negative")
+    } else if row.failed & (1 << mass) != 0 {
+      bad(state, record, "net mass \"\(texts[mass])\" is not a number")
+    } else {
+      bad(state, record, "net mass \(FixedPoint.text(row.mass)) is negative")
+    }
+  }
+
+  @inline(never)
+  static func bad(_ state: UnsafeMutablePointer<ScanState>, _ record: Int, _ message: String) {
+    state.pointee.tally.bad(record, message)
   }
 }

@@ -7,6 +7,9 @@ package typealias LibCSVFieldCallback = @convention(c) (UnsafeMutableRawPointer?
 /// LF of a CRLF arrive as rows without fields; ``RawScanCursor/endRow()`` skips them.
 package typealias LibCSVRowCallback = @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void
 
+/// Public (unlike the raw scan itself) because this toolchain inlines `@inlinable` code across
+/// modules only when it is public, and these two functions run for every field.
+///
 /// The book-keeping of a raw scan, kept by the consumer's own C callbacks (inlined there, so a
 /// field costs libcsv's call and nothing else): the field index within the record, the record
 /// count, and the reader's limits on fields and records.
@@ -15,25 +18,25 @@ package typealias LibCSVRowCallback = @convention(c) (Int32, UnsafeMutableRawPoi
 /// every field for line feeds, and only a bad record needs its line. A consumer keeps the
 /// record number (``records``) of what it wants to report and asks
 /// ``CSVReader/lines(ofRecords:)`` for their lines afterwards, on a fresh reader.
-package struct RawScanCursor {
+public struct RawScanCursor {
   /// Fields of the record being read so far.
-  package var fieldIndex = 0
+  public var fieldIndex = 0
   /// Bytes of the record being read so far.
-  package var rowBytes = 0
+  public var rowBytes = 0
   /// Records completed, blank lines not counted: the number of the record just ended, from 1.
-  package var records = 0
+  public var records = 0
   /// Set when a limit was passed: 1 field too large, 2 record too large. Every later field and
   /// row is ignored, and the reader ends the scan with the error when libcsv returns.
-  package var failure: UInt8 = 0
+  public var failure: UInt8 = 0
   /// The 1-based column and record number of the failure.
-  package var failureColumn = 0
-  package var failureRecord = 0
-  package let maxFieldBytes: Int
-  package let maxRowBytes: Int
-  package let maxFields: Int
+  public var failureColumn = 0
+  public var failureRecord = 0
+  public let maxFieldBytes: Int
+  public let maxRowBytes: Int
+  public let maxFields: Int
 
   /// A cursor enforcing `limits`.
-  package init(limits: CSVLimits) {
+  public init(limits: CSVLimits) {
     maxFieldBytes = limits.maxFieldBytes
     maxRowBytes = limits.maxRowBytes
     maxFields = limits.maxFields
@@ -42,7 +45,7 @@ package struct RawScanCursor {
   /// Counts a field of `count` bytes; returns its 0-based index in the record, or -1 when the
   /// field must be ignored (a limit was passed, now or before).
   @inlinable @inline(__always)
-  package mutating func field(_ count: Int) -> Int {
+  public mutating func field(_ count: Int) -> Int {
     guard failure == 0 else { return -1 }
     let index = fieldIndex
     fieldIndex = index &+ 1
@@ -59,7 +62,7 @@ package struct RawScanCursor {
   /// Ends a row; returns its field count, or 0 for a row to skip (a blank line, the LF of a
   /// CRLF, or anything after a failure). A record with fields is counted in ``records``.
   @inlinable @inline(__always)
-  package mutating func endRow() -> Int {
+  public mutating func endRow() -> Int {
     let count = fieldIndex
     fieldIndex = 0
     rowBytes = 0
