@@ -36,10 +36,12 @@ let package = Package(
     // Linux system calls the Glibc module does not expose (renameat2 for swapping output sets,
     // a signal flag).
     .target(name: "CSystemShims"),
+    // libcsv's space function, called for every input byte: plain C, built with the C compiler.
+    .target(name: "CLibCSVSpace"),
     // Files crma writes and reads that are not CSV: atomic output folders, input-file checks,
     // SHA-256, JSON text, the signal flag.
     .target(name: "CRMAFiles", dependencies: ["CSystemShims"], swiftSettings: strictSettings),
-    .target(name: "CSVStream", dependencies: ["CLibCSV", "CRMAFiles"], swiftSettings: strictSettings),
+    .target(name: "CSVStream", dependencies: ["CLibCSV", "CLibCSVSpace", "CRMAFiles"], swiftSettings: strictSettings),
     .target(
       name: "CRMAIngest",
       dependencies: ["CSVStream", "CRMAFiles", .product(name: "Logging", package: "swift-log")],

@@ -9,10 +9,20 @@ public struct ProductCrosswalk: Sendable {
     public var stage: String
   }
 
-  /// Code keys (digit count << 56 | value), sorted, and the target index of each: a binary search
-  /// over a few dozen codes is cheaper per row than hashing.
-  let keys: [UInt64]
-  let indexes: [Int]
+  /// The codes of the crosswalk by HS4 heading (their first four digits), for the per-row lookup:
+  /// `headingStart[heading]` is 1 + the index of the heading's first entry in `entries` (sorted
+  /// by heading), 0 when no code starts with it — so most codes outside the crosswalk are ruled
+  /// out with one load, and a code inside is matched among its heading's few entries.
+  let headingStart: [Int32]
+  let entries: [Entry]
+
+  /// One code of the crosswalk: its digit count and value, its heading and its target's index.
+  struct Entry: Sendable, BitwiseCopyable {
+    var digits: Int
+    var value: UInt64
+    var heading: Int
+    var target: Int
+  }
   public let targets: [Target]
   /// Codes the map lists with no material: deliberately outside the crosswalk (for example
   /// CN 85051190, permanent magnets without rare earths), with the map's note.
@@ -33,9 +43,19 @@ public struct ProductCrosswalk: Sendable {
         }()
       table[key] = index
     }
-    let sortedKeys = table.keys.sorted()
-    self.keys = sortedKeys
-    self.indexes = sortedKeys.map { table[$0]! }
+    // Codes of fewer than 4 digits can never match (a code is matched exactly or by its HS6 and
+    // HS4 prefix, and codes shorter than a heading are outside), so they are left out.
+    var entries: [Entry] = table.compactMap { key, target in
+      let digits = Int(key >> 56)
+      guard digits >= 4 else { return nil }
+      let value = key & ((1 << 56) - 1)
+      return Entry(digits: digits, value: value, heading: Int(value / Self.powers[digits - 4]), target: target)
+    }
+    entries.sort { ($0.heading, $0.digits, $0.value) < ($1.heading, $1.digits, $1.value) }
+    var headingStart = [Int32](repeating: 0, count: 10_000)
+    for (index, entry) in entries.enumerated().reversed() { headingStart[entry.heading] = Int32(index + 1) }
+    self.headingStart = headingStart
+    self.entries = entries
     self.targets = targets
   }
 
@@ -81,44 +101,48 @@ public struct ProductCrosswalk: Sendable {
     return UInt64(digits.count) << 56 | value
   }
 
-  @inline(__always)
+  /// 10^0 … 10^12.
+  static let powers: [UInt64] = (0...12).map { (0..<$0).reduce(1) { result, _ in result * 10 } }
+
   func lookup(_ code: UnsafeRawBufferPointer) -> Lookup {
-    Self.lookup(code, keys: keys, indexes: indexes)
+    headingStart.withUnsafeBufferPointer { starts in
+      entries.withUnsafeBufferPointer { entries in
+        Self.powers.withUnsafeBufferPointer { powers in
+          let digits = ProductDigits(code)
+          guard digits.isCode else { return .malformed }
+          let found = Self.lookup(digits, headingStart: starts, entries: entries, powers: powers)
+          return found >= 0 ? .target(found) : .outOfScope
+        }
+      }
+    }
   }
 
+  /// The target index of a product code, or -1 outside the crosswalk: the exact code first,
+  /// then its HS6 and its HS4 prefix. `digits` must be a code (``ProductDigits/isCode``).
   @inline(__always)
-  static func lookup<Keys: RandomAccessCollection<UInt64>, Indexes: RandomAccessCollection<Int>>(
-    _ code: UnsafeRawBufferPointer, keys: Keys, indexes: Indexes
-  ) -> Lookup where Keys.Index == Int, Indexes.Index == Int {
-    func find(_ key: UInt64) -> Int? {
-      var low = 0
-      var high = keys.count - 1
-      while low <= high {
-        let middle = (low + high) >> 1
-        let candidate = keys[middle]
-        if candidate == key { return indexes[middle] }
-        if candidate < key { low = middle + 1 } else { high = middle - 1 }
+  static func lookup(
+    _ digits: ProductDigits, headingStart: UnsafeBufferPointer<Int32>, entries: UnsafeBufferPointer<Entry>,
+    powers: UnsafeBufferPointer<UInt64>
+  ) -> Int {
+    let count = digits.count
+    guard count >= 4 else { return -1 }
+    let heading = Int(digits.value / powers[count - 4])
+    var index = Int(headingStart[heading]) - 1
+    guard index >= 0 else { return -1 }
+    var subheading = -1
+    var headingTarget = -1
+    while index < entries.count {
+      let entry = entries[index]
+      guard entry.heading == heading else { break }
+      if entry.digits == count && entry.value == digits.value { return entry.target }
+      if entry.digits == 6 && count > 6 && entry.value == digits.value / powers[count - 6] {
+        subheading = entry.target
+      } else if entry.digits == 4 && count > 4 {
+        headingTarget = entry.target
       }
-      return nil
+      index += 1
     }
-    var value: UInt64 = 0
-    for byte in code {
-      guard byte >= 48 && byte <= 57 else { return .malformed }
-      value = value &* 10 &+ UInt64(byte - 48)
-    }
-    let count = code.count
-    guard count >= 4 && count <= 12 else { return count == 0 ? .malformed : .outOfScope }
-    if let index = find(UInt64(count) << 56 | value) { return .target(index) }
-    var shortened = value
-    var digits = count
-    for prefix in [6, 4] where digits > prefix {
-      while digits > prefix {
-        shortened /= 10
-        digits -= 1
-      }
-      if let index = find(UInt64(prefix) << 56 | shortened) { return .target(index) }
-    }
-    return .outOfScope
+    return subheading >= 0 ? subheading : headingTarget
   }
 
   enum Lookup: Sendable {
@@ -131,4 +155,34 @@ public struct ProductCrosswalk: Sendable {
       return false
     }
   }
+}
+
+/// A product code field read once: its digit count and value, or not a code (empty, not all
+/// digits, or longer than 12 digits).
+struct ProductDigits {
+  var count: Int
+  var value: UInt64
+  var isCode: Bool
+
+  @inline(__always)
+  init(_ bytes: UnsafeRawBufferPointer) {
+    count = bytes.count
+    var value: UInt64 = 0
+    var digitsOnly = count > 0 && count <= 12
+    if digitsOnly {
+      for byte in bytes {
+        let digit = byte &- 48
+        if digit > 9 {
+          digitsOnly = false
+          break
+        }
+        value = value &* 10 &+ UInt64(digit)
+      }
+    }
+    self.value = value
+    isCode = digitsOnly
+  }
+
+  /// The tally's product key (``TradeKey/product(_:)``): digit count and value.
+  var key: UInt64 { UInt64(count) << 40 | value }
 }

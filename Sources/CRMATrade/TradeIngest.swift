@@ -100,14 +100,28 @@ public enum TradeIngest {
       let part = parts[index]
       var tally = TradeTally(badRowListLimit: options.badRowListLimit)
       let outcome: Result<TradeTally, CSVError>
-      do {
+      // A reader of this part; lines of a later part count from its own start.
+      func reader() throws(CSVError) -> CSVReader {
         let source = try FileRangeByteSource(path: path, range: part.range)
-        let reader =
-          index == 0
+        return index == 0
           ? try CSVReader(source: source, path: path, limits: options.limits)
-          : try CSVReader(
-            continuing: source, path: path, header: header, firstLine: 1, limits: options.limits)
-        try scanner.scan(reader, into: &tally)
+          : try CSVReader(continuing: source, path: path, header: header, firstLine: 1, limits: options.limits)
+      }
+      do {
+        do {
+          try scanner.scan(reader(), into: &tally)
+        } catch {
+          // The raw scan counts records, not lines: read the part again counting lines, which
+          // throws the same error with its line (the raw one if the second read passes).
+          _ = try reader().lines(ofRecords: [])
+          throw error
+        }
+        if !tally.firstBadRows.isEmpty {
+          // Bad rows were listed by record number; a second read, only for a file with bad
+          // rows, finds their lines.
+          let lines = try reader().lines(ofRecords: Set(tally.firstBadRows.map(\.line)))
+          tally.replaceRecordNumbers(with: lines)
+        }
         outcome = .success(tally)
       } catch let error as CSVError {
         outcome = .failure(error)

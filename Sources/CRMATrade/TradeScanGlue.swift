@@ -10,8 +10,9 @@ struct ScanBuffers: ~Copyable {
   /// The import flow values, back to back, and where each ends.
   let flowBytes: UnsafeMutableBufferPointer<UInt8>
   let flowEnds: UnsafeMutableBufferPointer<Int>
-  let codeKeys: UnsafeMutableBufferPointer<UInt64>
-  let codeTargets: UnsafeMutableBufferPointer<Int>
+  let headingStart: UnsafeMutableBufferPointer<Int32>
+  let entries: UnsafeMutableBufferPointer<ProductCrosswalk.Entry>
+  let powers: UnsafeMutableBufferPointer<UInt64>
 
   init(_ scanner: TradeScanner) {
     roles = Self.copy(scanner.roles)
@@ -23,8 +24,9 @@ struct ScanBuffers: ~Copyable {
         end += $0.count
         return end
       })
-    codeKeys = Self.copy(scanner.crosswalk.keys)
-    codeTargets = Self.copy(scanner.crosswalk.indexes)
+    headingStart = Self.copy(scanner.crosswalk.headingStart)
+    entries = Self.copy(scanner.crosswalk.entries)
+    powers = Self.copy(ProductCrosswalk.powers)
   }
 
   private static func copy<Element>(_ array: [Element]) -> UnsafeMutableBufferPointer<Element> {
@@ -43,8 +45,9 @@ struct ScanBuffers: ~Copyable {
     Self.free(roles)
     Self.free(flowBytes)
     Self.free(flowEnds)
-    Self.free(codeKeys)
-    Self.free(codeTargets)
+    Self.free(headingStart)
+    Self.free(entries)
+    Self.free(powers)
   }
 
   /// Whether `bytes` is one of the import flows, compared byte for byte whatever their length.
@@ -66,11 +69,16 @@ struct ScanBuffers: ~Copyable {
   }
 }
 
-/// Everything the field and record functions need, behind one context pointer.
+/// Everything the field and row functions need, behind one context pointer.
 struct ScanState: ~Copyable {
+  /// The raw scan's field index, record count and limits (see ``RawScanCursor``), in its own
+  /// heap cell (owned by ``ScanContext``) that the reader reads after each chunk.
+  let cursor: UnsafeMutablePointer<RawScanCursor>
   let buffers: ScanBuffers
   let fieldCount: Int
   var row = TradeScanner.Row()
+  /// The text of each role's field, written only when it fails to parse (for the message).
+  var texts = [String](repeating: "", count: 6)
   var tally: TradeTally
 }
 
@@ -83,19 +91,30 @@ struct ScanContext: ~Copyable {
     self.state.initialize(to: state)
   }
 
+  var cursor: UnsafeMutablePointer<RawScanCursor> { state.pointee.cursor }
+
   /// Takes the tally out at the end of the scan.
   var tally: TradeTally { state.pointee.tally }
 
   deinit {
+    let cursor = state.pointee.cursor
     state.deinitialize(count: 1)
     state.deallocate()
+    cursor.deinitialize(count: 1)
+    cursor.deallocate()
   }
 }
 
 extension TradeScanner {
+  /// Adds the records of `reader` to `tally`, in one raw scan: libcsv calls the two functions
+  /// below directly. Bad rows are listed by record number (``TradeIngest`` looks up their lines).
   func scan(_ reader: CSVReader, into tally: inout TradeTally) throws(CSVError) {
-    let context = ScanContext(ScanState(buffers: ScanBuffers(self), fieldCount: fieldCount, tally: tally))
-    try reader.scan(context: UnsafeMutableRawPointer(context.state), field: tradeField, record: tradeRecord)
+    let cursor = UnsafeMutablePointer<RawScanCursor>.allocate(capacity: 1)
+    cursor.initialize(to: RawScanCursor(limits: reader.limits))
+    let context = ScanContext(
+      ScanState(cursor: cursor, buffers: ScanBuffers(self), fieldCount: fieldCount, tally: tally))
+    try reader.scanRaw(
+      context: UnsafeMutableRawPointer(context.state), cursor: context.cursor, field: tradeField, row: tradeRow)
     tally = context.tally
   }
 
@@ -105,45 +124,56 @@ extension TradeScanner {
     guard index < roles.count else { return }
     switch roles[index] {
     case partner:
-      state.pointee.row.partner = TradeTally.pack(bytes)
-      if state.pointee.row.partner == nil {
-        state.pointee.row.partnerText = String(decoding: bytes, as: UTF8.self)
+      guard state.pointee.row.mayCount else { return }
+      if let packed = TradeTally.pack(bytes) {
+        state.pointee.row.partner = packed
+      } else {
+        state.pointee.row.failed |= 1 << partner
+        state.pointee.texts[partner] = String(decoding: bytes, as: UTF8.self)
       }
     case product:
-      let found = ProductCrosswalk.lookup(
-        bytes, keys: state.pointee.buffers.codeKeys, indexes: state.pointee.buffers.codeTargets)
-      state.pointee.row.product = found
-      state.pointee.row.productKey = TradeKey.product(bytes)
+      let digits = ProductDigits(bytes)
       state.pointee.row.productSeen = true
-      if state.pointee.row.productKey == nil {
-        state.pointee.row.product = .malformed
-        state.pointee.row.productText = String(decoding: bytes, as: UTF8.self)
+      if digits.isCode {
+        state.pointee.row.productKey = digits.key
+        state.pointee.row.product = ProductCrosswalk.lookup(
+          digits, headingStart: UnsafeBufferPointer(state.pointee.buffers.headingStart),
+          entries: UnsafeBufferPointer(state.pointee.buffers.entries),
+          powers: UnsafeBufferPointer(state.pointee.buffers.powers))
+      } else {
+        state.pointee.row.product = -2
+        state.pointee.texts[product] = String(decoding: bytes, as: UTF8.self)
       }
     case flow:
       state.pointee.row.isImport = state.pointee.buffers.isImportFlow(bytes)
       state.pointee.row.flowSeen = true
     case period:
+      guard state.pointee.row.mayCount else { return }
       if let found = period(bytes) {
         state.pointee.row.year = found.year
         state.pointee.row.monthly = found.monthly
-        state.pointee.row.periodValid = true
       } else {
-        state.pointee.row.periodText = String(decoding: bytes, as: UTF8.self)
+        state.pointee.row.failed |= 1 << period
+        state.pointee.texts[period] = String(decoding: bytes, as: UTF8.self)
       }
     case value:
       // Numbers of rows already known not to count are not parsed.
       guard state.pointee.row.mayCount else { return }
-      state.pointee.row.value = FixedPoint.parse(bytes)
-      if state.pointee.row.value == nil {
-        state.pointee.row.valueText = String(decoding: bytes, as: UTF8.self)
+      if let parsed = FixedPoint.parse(bytes) {
+        state.pointee.row.value = parsed
+      } else {
+        state.pointee.row.failed |= 1 << value
+        state.pointee.texts[value] = String(decoding: bytes, as: UTF8.self)
       }
     case mass:
       guard state.pointee.row.mayCount else { return }
       state.pointee.row.massPresent = !bytes.isEmpty
       if !bytes.isEmpty {
-        state.pointee.row.mass = FixedPoint.parse(bytes)
-        if state.pointee.row.mass == nil {
-          state.pointee.row.massText = String(decoding: bytes, as: UTF8.self)
+        if let parsed = FixedPoint.parse(bytes) {
+          state.pointee.row.mass = parsed
+        } else {
+          state.pointee.row.failed |= 1 << mass
+          state.pointee.texts[mass] = String(decoding: bytes, as: UTF8.self)
         }
       }
     default:
@@ -151,23 +181,24 @@ extension TradeScanner {
     }
   }
 
-  static func record(_ line: Int, _ count: Int, _ state: UnsafeMutablePointer<ScanState>) {
-    finish(
-      &state.pointee.row, count: count, expected: state.pointee.fieldCount, line: line,
-      into: &state.pointee.tally)
+  @inline(__always)
+  static func row(_ state: UnsafeMutablePointer<ScanState>) {
+    let count = state.pointee.cursor.pointee.endRow()
+    guard count > 0 else { return }
+    finish(state, count: count, record: state.pointee.cursor.pointee.records)
     state.pointee.row = Row()
   }
 }
 
-/// libcsv-speed field function for ``TradeScanner``: the context is its scan state.
-private func tradeField(
-  _ context: UnsafeMutableRawPointer, _ index: Int, _ bytes: UnsafeRawPointer?, _ count: Int
-) {
-  let state = context.assumingMemoryBound(to: ScanState.self)
-  TradeScanner.field(index, UnsafeRawBufferPointer(start: bytes, count: count), state)
+/// libcsv's field callback for ``TradeScanner``: the context is its scan state.
+private func tradeField(_ bytes: UnsafeMutableRawPointer?, _ count: Int, _ context: UnsafeMutableRawPointer?) {
+  let state = context.unsafelyUnwrapped.assumingMemoryBound(to: ScanState.self)
+  let index = state.pointee.cursor.pointee.field(count)
+  guard index >= 0 else { return }
+  TradeScanner.field(index, UnsafeRawBufferPointer(start: bytes, count: bytes == nil ? 0 : count), state)
 }
 
-private func tradeRecord(_ context: UnsafeMutableRawPointer, _ line: Int, _ count: Int) {
-  let state = context.assumingMemoryBound(to: ScanState.self)
-  TradeScanner.record(line, count, state)
+/// libcsv's row callback for ``TradeScanner``.
+private func tradeRow(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
+  TradeScanner.row(context.unsafelyUnwrapped.assumingMemoryBound(to: ScanState.self))
 }

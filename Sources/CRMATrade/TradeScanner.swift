@@ -24,26 +24,31 @@ struct TradeScanner: Sendable {
     self.crosswalk = crosswalk
   }
 
-  /// The row being read.
+  /// The row being read: plain values only, reset per row with stores and no releases. A field
+  /// that fails to parse sets its role's bit in `failed`; its text is kept apart, in
+  /// ``ScanState/texts``, for the message.
   struct Row {
-    var partner: UInt64?
-    var productKey: UInt64?
-    var product: ProductCrosswalk.Lookup = .outOfScope
+    /// Packed partner code; 0 when not valid.
+    var partner: UInt64 = 0
+    /// Product key (``ProductDigits/key``); 0 when the code is not a number.
+    var productKey: UInt64 = 0
+    /// The crosswalk target's index; -1 outside the crosswalk, -2 not a code.
+    var product = -1
     var isImport = false
     var year = 0
     var monthly = false
-    var periodValid = false
-    var value: Int128?
-    var mass: Int128?
+    var value: Int128 = 0
+    var mass: Int128 = 0
     var massPresent = false
     var flowSeen = false
     var productSeen = false
+    /// Bit `1 << role` per field that failed to parse.
+    var failed: UInt8 = 0
     /// False once the flow or the product already rule the row out.
+    @inline(__always)
     var mayCount: Bool {
-      !(flowSeen && !isImport) && !(productSeen && !product.isTarget)
+      !(flowSeen && !isImport) && !(productSeen && product < 0)
     }
-    /// The text of each role's field, kept only when it fails to parse (for the message).
-    var productText = "", periodText = "", partnerText = "", valueText = "", massText = ""
   }
 
   /// The year of a period: `YYYY`, `YYYY52` (Comext's annual period) or `YYYYMM` (a month).
@@ -67,57 +72,65 @@ struct TradeScanner: Sendable {
     return (year, true)
   }
 
+  /// Adds the row just read to the state's tally, or counts why not, in place. `record` is the
+  /// record's number (a raw scan counts records, not lines); bad rows keep it until their lines
+  /// are looked up. The texts of fields that failed to parse are read only for a bad row.
   @inline(__always)
-  static func finish(
-    _ row: inout Row, count: Int, expected fieldCount: Int, line: Int, into tally: inout TradeTally
-  ) {
-    tally.rowsRead += 1
+  static func finish(_ state: UnsafeMutablePointer<ScanState>, count: Int, record: Int) {
+    state.pointee.tally.rowsRead += 1
+    let fieldCount = state.pointee.fieldCount
     guard count == fieldCount else {
-      tally.bad(line, "record has \(count) field\(count == 1 ? "" : "s") but the header has \(fieldCount)")
+      state.pointee.tally.bad(
+        record, "record has \(count) field\(count == 1 ? "" : "s") but the header has \(fieldCount)")
       return
     }
-    guard row.isImport else {
-      tally.rowsOtherFlow += 1
+    guard state.pointee.row.isImport else {
+      state.pointee.tally.rowsOtherFlow += 1
       return
     }
-    switch row.product {
-    case .target: break
-    case .outOfScope:
-      tally.rowsOutOfScope += 1
-      if let key = row.productKey { tally.outside.add(0, key, value: 0, mass: nil) }
-      return
-    case .malformed:
-      tally.bad(line, "product code \"\(row.productText)\" is not a number of 1-12 digits")
-      return
-    }
-    guard row.periodValid, let product = row.productKey else {
-      tally.bad(line, "period \"\(row.periodText)\" is not YYYY, YYYY52 (a year) or YYYYMM (a month)")
-      return
-    }
-    guard let partner = row.partner else {
-      tally.bad(line, "partner \"\(row.partnerText)\" is not a code of 1-8 ASCII characters")
-      return
-    }
-    guard let amount = row.value else {
-      tally.bad(line, "value \"\(row.valueText)\" is not a number")
-      return
-    }
-    guard amount >= 0 else {
-      tally.bad(line, "value \(FixedPoint.text(amount)) is negative")
-      return
-    }
-    if row.massPresent {
-      guard let mass = row.mass else {
-        tally.bad(line, "net mass \"\(row.massText)\" is not a number")
+    let row = state.pointee.row
+    guard row.product >= 0 else {
+      if row.product == -2 || row.productKey == 0 {
+        bad(state, record, "product code \"\(state.pointee.texts[product])\" is not a number of 1-12 digits")
         return
       }
-      guard mass >= 0 else {
-        tally.bad(line, "net mass \(FixedPoint.text(mass)) is negative")
-        return
-      }
+      state.pointee.tally.rowsOutOfScope += 1
+      state.pointee.tally.outside.add(0, row.productKey, value: 0, mass: nil)
+      return
     }
-    let key = TradeKey(product: product, monthly: row.monthly, year: row.year)
-    tally.totals.add(partner, key.packed, value: amount, mass: row.massPresent ? row.mass : nil)
-    tally.rowsAdded += 1
+    guard row.failed == 0 && row.year != 0 && row.partner != 0 && row.value >= 0 && row.mass >= 0 else {
+      badValues(state, record)
+      return
+    }
+    let key = TradeKey(product: row.productKey, monthly: row.monthly, year: row.year)
+    state.pointee.tally.totals.add(
+      row.partner, key.packed, value: row.value, mass: row.massPresent ? row.mass : nil)
+    state.pointee.tally.rowsAdded += 1
+  }
+
+  /// A counted row whose period, partner, value or mass is not usable: the first problem, in
+  /// that order.
+  @inline(never)
+  static func badValues(_ state: UnsafeMutablePointer<ScanState>, _ record: Int) {
+    let row = state.pointee.row
+    let texts = state.pointee.texts
+    if row.failed & (1 << period) != 0 || row.year == 0 {
+      bad(state, record, "period \"\(texts[period])\" is not YYYY, YYYY52 (a year) or YYYYMM (a month)")
+    } else if row.failed & (1 << partner) != 0 || row.partner == 0 {
+      bad(state, record, "partner \"\(texts[partner])\" is not a code of 1-8 ASCII characters")
+    } else if row.failed & (1 << value) != 0 {
+      bad(state, record, "value \"\(texts[value])\" is not a number")
+    } else if row.value < 0 {
+      bad(state, record, "value \(FixedPoint.text(row.value)) is negative")
+    } else if row.failed & (1 << mass) != 0 {
+      bad(state, record, "net mass \"\(texts[mass])\" is not a number")
+    } else {
+      bad(state, record, "net mass \(FixedPoint.text(row.mass)) is negative")
+    }
+  }
+
+  @inline(never)
+  static func bad(_ state: UnsafeMutablePointer<ScanState>, _ record: Int, _ message: String) {
+    state.pointee.tally.bad(record, message)
   }
 }

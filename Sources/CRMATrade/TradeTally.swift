@@ -49,6 +49,13 @@ public struct TradeTally: Sendable {
 
   init(badRowListLimit: Int) { self.badRowListLimit = badRowListLimit }
 
+  /// Turns the record numbers a raw scan listed bad rows by into their lines (`lines[record]`).
+  mutating func replaceRecordNumbers(with lines: [Int: Int]) {
+    for index in firstBadRows.indices {
+      if let line = lines[firstBadRows[index].line] { firstBadRows[index].line = line }
+    }
+  }
+
   /// Turns part-relative line numbers into file lines.
   mutating func shiftLines(by offset: Int) {
     for index in firstBadRows.indices { firstBadRows[index].line += offset }

@@ -26,6 +26,15 @@ public final class CSVReader {
   private var pendingError: CSVError?
   /// Index of the next row of the batch to hand out.
   private var nextRow = 0
+  /// The consumer's callbacks and cursor during ``scanRaw(context:cursor:field:row:)``.
+  private var raw: RawTarget?
+
+  private struct RawTarget {
+    let context: UnsafeMutableRawPointer
+    let cursor: UnsafeMutablePointer<RawScanCursor>
+    let field: LibCSVFieldCallback
+    let row: LibCSVRowCallback
+  }
 
   /// Opens `path` and reads its header.
   public convenience init(path: String, limits: CSVLimits = .default) throws(CSVError) {
@@ -184,6 +193,81 @@ public final class CSVReader {
     throw error
   }
 
+  /// The fastest read, for a consumer that handles fields in its own C functions: libcsv calls
+  /// `field` and `row` directly (no call in between), with `context`. The consumer keeps
+  /// `cursor` (inside its context, usually) with ``RawScanCursor/field(_:)`` and
+  /// ``RawScanCursor/endRow()``, which enforce the limits and count records; the reader reads it
+  /// after each chunk and ends the scan with an error when a limit was passed.
+  ///
+  /// Lines are not counted. Errors thrown here name the record number in their message and no
+  /// line; a caller that shows errors to people reads again with
+  /// ``scan(context:field:record:)`` (the same error, with its line), and finds the lines of
+  /// records it wants to report with ``lines(ofRecords:)``.
+  package func scanRaw(
+    context: UnsafeMutableRawPointer, cursor: UnsafeMutablePointer<RawScanCursor>,
+    field: LibCSVFieldCallback, row: LibCSVRowCallback
+  ) throws(CSVError) {
+    let batch = parser.batch
+    // Records parsed while the header was read come first, from the batch.
+    let rows = batch.pointee.rows.buffer
+    while nextRow < rows.count {
+      let mark = rows[nextRow]
+      nextRow += 1
+      withRow(mark, fieldCount: header.count) { stored in
+        for index in 0..<mark.fieldCount {
+          let bytes = stored.rawBytes(slot: index)
+          field(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count, context)
+        }
+      }
+      row(0x0A, context)
+    }
+    batch.pointee.compact()
+    nextRow = 0
+    // The record libcsv is still reading may already have fields in the batch: hand them over.
+    let base = UnsafeMutableRawPointer(batch.pointee.bytes.base)
+    var start = 0
+    for index in 0..<batch.pointee.fieldsInPartialRow {
+      let end = batch.pointee.fieldEnds[index]
+      field(base + start, end - start, context)
+      start = end
+    }
+    batch.pointee.compact()
+    batch.pointee.bytes.removeAll()
+    batch.pointee.fieldEnds.removeAll()
+    raw = RawTarget(context: context, cursor: cursor, field: field, row: row)
+    defer { raw = nil }
+    while pendingError == nil && !reachedEnd {
+      try feedNextChunk()
+    }
+    try throwPendingError()
+  }
+
+  /// The lines on which the given records (numbered from 1 after the header, as
+  /// ``RawScanCursor/records`` counts them) start, read with line counting from where this
+  /// reader stands to the end; records past the end are left out. For the few records a raw
+  /// scan wants to report, and — called with none — to find the line of a raw scan's error
+  /// (this read throws it with its line).
+  public func lines(ofRecords wanted: Set<Int>) throws(CSVError) -> [Int: Int] {
+    final class Found {
+      let wanted: Set<Int>
+      var record = 0
+      var lines: [Int: Int] = [:]
+      init(_ wanted: Set<Int>) { self.wanted = wanted }
+    }
+    let found = Found(wanted)
+    try withExtendedLifetime(found) { () throws(CSVError) in
+      try scan(
+        context: Unmanaged.passUnretained(found).toOpaque(),
+        field: { _, _, _, _ in },
+        record: { context, line, _ in
+          let found = Unmanaged<Found>.fromOpaque(context).takeUnretainedValue()
+          found.record += 1
+          if found.wanted.contains(found.record) { found.lines[found.record] = line }
+        })
+    }
+    return found.lines
+  }
+
   /// The package's C-function scan (`scan(context:field:record:)`) with closures, for convenience
   /// where speed matters less: fields straight from libcsv, nothing copied.
   public func scan(
@@ -225,12 +309,11 @@ public final class CSVReader {
     }
     if count == 0 {
       reachedEnd = true
-      let batch = parser.batch
-      if !parser.finish() {
+      let finished = raw.map { parser.finish(field: $0.field, row: $0.row, context: $0.context) } ?? parser.finish()
+      if !finished {
         pendingError = CSVError(
-          .unterminatedQuote, path: path, line: batch.pointee.recordStartLine,
-          column: batch.pointee.fieldsInPartialRow + 1,
-          message: "quoted field is not closed at end of file")
+          .unterminatedQuote, path: path, line: errorLine, column: errorColumn,
+          message: "quoted field is not closed at end of file" + rawRecordNote)
       }
       takeCallbackFailure()
       return
@@ -241,15 +324,14 @@ public final class CSVReader {
       if count >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF { start = 3 }
     }
     let data = UnsafeRawBufferPointer(rebasing: chunk[start..<count])
-    let failure = parser.parse(data)
+    let failure =
+      raw.map { parser.parse(data, field: $0.field, row: $0.row, context: $0.context) } ?? parser.parse(data)
     takeCallbackFailure()
-    let batch = parser.batch
     if pendingError == nil, let failure, failure.kind != .parse {
       // libcsv's own error kind is kept: memory is the machine's fault, not the file's.
       pendingError = CSVError(
         failure.kind == .outOfMemory ? .outOfMemory : failure.kind == .tooBig ? .fieldTooLarge : .parserFailure,
-        path: path, line: batch.pointee.recordStartLine, column: batch.pointee.fieldsInPartialRow + 1,
-        message: "libcsv: \(failure.message)")
+        path: path, line: errorLine, column: errorColumn, message: "libcsv: \(failure.message)" + rawRecordNote)
     }
     if pendingError == nil, let failure {
       let byte = failure.offset < data.count ? data[failure.offset] : 0
@@ -258,19 +340,43 @@ public final class CSVReader {
         ? "quote character inside an unquoted field"
         : "unexpected \(describe(byte)) after a closing quote"
       pendingError = CSVError(
-        .malformedQuoting, path: path, line: batch.pointee.recordStartLine,
-        column: batch.pointee.fieldsInPartialRow + 1, message: message)
+        .malformedQuoting, path: path, line: errorLine, column: errorColumn, message: message + rawRecordNote)
     }
     // libcsv buffers an unfinished field itself; bound it here.
     if pendingError == nil && parser.pendingFieldCapacity > limits.maxFieldBytes + 4096 {
       pendingError = CSVError(
-        .fieldTooLarge, path: path, line: batch.pointee.recordStartLine,
-        column: batch.pointee.fieldsInPartialRow + 1,
-        message: "field is longer than the limit of \(limits.maxFieldBytes) bytes")
+        .fieldTooLarge, path: path, line: errorLine, column: errorColumn,
+        message: "field is longer than the limit of \(limits.maxFieldBytes) bytes" + rawRecordNote)
     }
   }
 
+  /// The line of the record being read, for errors; unknown in a raw scan, which counts records.
+  private var errorLine: Int? { raw == nil ? parser.batch.pointee.recordStartLine : nil }
+  private var errorColumn: Int {
+    if let raw { return raw.cursor.pointee.fieldIndex + 1 }
+    return parser.batch.pointee.fieldsInPartialRow + 1
+  }
+  /// Where a raw scan's error is: the record's number, since its line is not known.
+  private var rawRecordNote: String {
+    guard let raw else { return "" }
+    return " (record \(raw.cursor.pointee.records + 1) after the header; lines are not counted in a raw scan)"
+  }
+
   private func takeCallbackFailure() {
+    if let raw {
+      let cursor = raw.cursor.pointee
+      guard pendingError == nil, cursor.failure != 0 else { return }
+      let note = " (record \(cursor.failureRecord) after the header; lines are not counted in a raw scan)"
+      pendingError =
+        cursor.failure == 1
+        ? CSVError(
+          .fieldTooLarge, path: path, column: cursor.failureColumn,
+          message: "field is longer than the limit of \(limits.maxFieldBytes) bytes" + note)
+        : CSVError(
+          .rowTooLarge, path: path, column: cursor.failureColumn,
+          message: "record is longer than the limits (\(limits.maxRowBytes) bytes, \(limits.maxFields) fields)" + note)
+      return
+    }
     guard pendingError == nil, let failure = parser.batch.pointee.failure else { return }
     pendingError = CSVError(
       failure.code, path: path, line: failure.line, column: failure.column, message: failure.message)

@@ -1,4 +1,5 @@
 import CLibCSV
+import CLibCSVSpace
 
 // Every call into libcsv lives in this file, so the C surface of the project can be read, traced
 // and audited in one place (the idea of swift-system's `Internals/Syscalls.swift`).
@@ -65,9 +66,29 @@ final class LibCSVParser {
     return nil
   }
 
+  /// Feeds one chunk to a raw scan's own callbacks (``CSVReader/scanRaw(context:cursor:field:row:)``)
+  /// instead of the batch's; the same result as ``parse(_:)``.
+  func parse(
+    _ chunk: UnsafeRawBufferPointer, field: LibCSVFieldCallback, row: LibCSVRowCallback,
+    context: UnsafeMutableRawPointer
+  ) -> (offset: Int, kind: LibCSVErrorKind, message: String)? {
+    guard let base = chunk.baseAddress, chunk.count > 0 else { return nil }
+    let consumed = csv_parse(parser, base, chunk.count, field, row, context)
+    if consumed < chunk.count {
+      let code = csv_error(parser)
+      return (consumed, LibCSVErrorKind(code), String(cString: csv_strerror(code)))
+    }
+    return nil
+  }
+
   /// Flushes the last record at end of input. Returns false when a quoted field is still open.
   func finish() -> Bool {
     csv_fini(parser, onField, onRow, UnsafeMutableRawPointer(batch)) == 0
+  }
+
+  /// ``finish()`` into a raw scan's callbacks.
+  func finish(field: LibCSVFieldCallback, row: LibCSVRowCallback, context: UnsafeMutableRawPointer) -> Bool {
+    csv_fini(parser, field, row, context) == 0
   }
 
   /// Bytes libcsv holds for the field it is still reading; bounded by the field-size limit.
