@@ -49,7 +49,8 @@ public struct ProductCrosswalk: Sendable {
       let digits = Int(key >> 56)
       guard digits >= 4 else { return nil }
       let value = key & ((1 << 56) - 1)
-      return Entry(digits: digits, value: value, heading: Int(value / Self.powers[digits - 4]), target: target)
+      return Entry(
+        digits: digits, value: value, heading: Int(value / Self.powers[digits - 4]), target: target)
     }
     entries.sort { ($0.heading, $0.digits, $0.value) < ($1.heading, $1.digits, $1.value) }
     var headingStart = [Int32](repeating: 0, count: 10_000)

@@ -114,7 +114,8 @@ extension TradeScanner {
     let context = ScanContext(
       ScanState(cursor: cursor, buffers: ScanBuffers(self), fieldCount: fieldCount, tally: tally))
     try reader.scanRaw(
-      context: UnsafeMutableRawPointer(context.state), cursor: context.cursor, field: tradeField, row: tradeRow)
+      context: UnsafeMutableRawPointer(context.state), cursor: context.cursor, field: tradeField,
+      row: tradeRow)
     tally = context.tally
   }
 
@@ -191,7 +192,8 @@ extension TradeScanner {
 }
 
 /// libcsv's field callback for ``TradeScanner``: the context is its scan state.
-private func tradeField(_ bytes: UnsafeMutableRawPointer?, _ count: Int, _ context: UnsafeMutableRawPointer?) {
+private func tradeField(_ bytes: UnsafeMutableRawPointer?, _ count: Int, _ context: UnsafeMutableRawPointer?)
+{
   let state = context.unsafelyUnwrapped.assumingMemoryBound(to: ScanState.self)
   let index = state.pointee.cursor.pointee.field(count)
   guard index >= 0 else { return }

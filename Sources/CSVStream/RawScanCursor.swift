@@ -1,7 +1,8 @@
 /// libcsv's own field callback, for ``CSVReader/scanRaw(context:cursor:field:row:)``: the field's
 /// bytes (valid only during the call; nil or a count of 0 when empty), its length, and the
 /// context pointer.
-package typealias LibCSVFieldCallback = @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void
+package typealias LibCSVFieldCallback =
+  @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void
 /// libcsv's own row callback: the CR or LF that ended the row (-1 at the end of input) and the
 /// context pointer. With crma's options libcsv reports every CR and LF, so a blank line and the
 /// LF of a CRLF arrive as rows without fields; ``RawScanCursor/endRow()`` skips them.
