@@ -33,7 +33,10 @@ public struct ProductCrosswalk: Sendable {
     var targets: [Target] = []
     var table: [UInt64: Int] = [:]
     for entry in codes.sorted(by: { $0.code < $1.code }) {
-      guard let key = Self.key(Array(entry.code.utf8)) else { continue }
+      let bytes = Array(entry.code.utf8)
+      let digits = bytes.withUnsafeBytes { ProductDigits($0) }
+      guard digits.isCode else { continue }
+      let key = digits.key
       let target = Target(material: entry.material, stage: entry.stage)
       let index =
         targets.firstIndex(of: target)
@@ -46,9 +49,9 @@ public struct ProductCrosswalk: Sendable {
     // Codes of fewer than 4 digits can never match (a code is matched exactly or by its HS6 and
     // HS4 prefix, and codes shorter than a heading are outside), so they are left out.
     var entries: [Entry] = table.compactMap { key, target in
-      let digits = Int(key >> 56)
+      let digits = Int(key >> 40)
       guard digits >= 4 else { return nil }
-      let value = key & ((1 << 56) - 1)
+      let value = key & ((1 << 40) - 1)
       return Entry(
         digits: digits, value: value, heading: Int(value / Self.powers[digits - 4]), target: target)
     }
@@ -90,16 +93,6 @@ public struct ProductCrosswalk: Sendable {
     let found = bytes.withUnsafeBytes { lookup($0) }
     if case .target(let index) = found { return index }
     return nil
-  }
-
-  static func key<Bytes: Collection>(_ digits: Bytes) -> UInt64? where Bytes.Element == UInt8 {
-    guard !digits.isEmpty, digits.count <= 12 else { return nil }
-    var value: UInt64 = 0
-    for byte in digits {
-      guard byte >= 48 && byte <= 57 else { return nil }
-      value = value * 10 + UInt64(byte - 48)
-    }
-    return UInt64(digits.count) << 56 | value
   }
 
   /// 10^0 … 10^12.
@@ -184,6 +177,7 @@ struct ProductDigits {
     isCode = digitsOnly
   }
 
-  /// The tally's product key (``TradeKey/product(_:)``): digit count and value.
+  /// The tally's product key (``TradeKey/product``): digit count << 40 | value, leading zeros
+  /// kept by the count.
   var key: UInt64 { UInt64(count) << 40 | value }
 }

@@ -13,7 +13,9 @@ public struct TradeTally: Sendable {
     var overflow = false
 
     /// Adds one row or another group's totals, with checked arithmetic.
-    mutating func add(value amount: Int128, mass addedMass: Int128?, rows addedRows: Int, rowsWithoutMass: Int) {
+    mutating func add(
+      value amount: Int128, mass addedMass: Int128?, rows addedRows: Int, rowsWithoutMass: Int
+    ) {
       let (newValue, valueOverflow) = value.addingReportingOverflow(amount)
       let (newMass, massOverflow) = mass.addingReportingOverflow(addedMass ?? 0)
       value = newValue
@@ -124,18 +126,6 @@ struct TradeKey: Hashable, Sendable {
     product = packed >> 9
     monthly = (packed >> 8) & 1 == 1
     year = Self.firstYear + Int(packed & 0xFF)
-  }
-
-  /// The product key of a code of 1-12 ASCII digits; nil otherwise.
-  static func product<Bytes: Collection>(_ digits: Bytes) -> UInt64? where Bytes.Element == UInt8 {
-    guard !digits.isEmpty, digits.count <= 12 else { return nil }
-    var value: UInt64 = 0
-    for byte in digits {
-      let digit = byte &- 48
-      guard digit <= 9 else { return nil }
-      value = value &* 10 &+ UInt64(digit)
-    }
-    return UInt64(digits.count) << 40 | value
   }
 
   /// The code's text, leading zeros included.

@@ -136,21 +136,9 @@ public final class CSVReader {
     context: UnsafeMutableRawPointer, field: CSVFieldFunction, record: CSVRecordFunction
   ) throws(CSVError) {
     let batch = parser.batch
-    // Records parsed while the header was read come first, from the batch.
-    let rows = batch.pointee.rows.buffer
-    while nextRow < rows.count {
-      let mark = rows[nextRow]
-      nextRow += 1
-      withRow(mark, fieldCount: header.count) { stored in
-        for index in 0..<mark.fieldCount {
-          let bytes = stored.rawBytes(slot: index)
-          field(context, index, bytes.baseAddress, bytes.count)
-        }
-      }
-      record(context, mark.line, mark.fieldCount)
-    }
-    batch.pointee.compact()
-    nextRow = 0
+    handOverStoredRows(
+      field: { index, bytes in field(context, index, bytes.baseAddress, bytes.count) },
+      record: { mark in record(context, mark.line, mark.fieldCount) })
     // The record libcsv is still reading may already have fields in the batch: hand them over.
     let pendingFields = batch.pointee.fieldsInPartialRow
     if pendingFields > 0 {
@@ -182,6 +170,24 @@ public final class CSVReader {
     try throwPendingError()
   }
 
+  /// Hands the records parsed while the header was read (still in the batch) to a scan, in file
+  /// order, then empties the batch of them; the record libcsv is still reading stays.
+  private func handOverStoredRows(
+    field: (Int, UnsafeRawBufferPointer) -> Void, record: (RowMark) -> Void
+  ) {
+    let rows = parser.batch.pointee.rows.buffer
+    while nextRow < rows.count {
+      let mark = rows[nextRow]
+      nextRow += 1
+      withRow(mark, fieldCount: header.count) { stored in
+        for index in 0..<mark.fieldCount { field(index, stored.rawBytes(slot: index)) }
+      }
+      record(mark)
+    }
+    parser.batch.pointee.compact()
+    nextRow = 0
+  }
+
   /// Ends the read with the stored error, if there is one, naming its column from the header.
   private func throwPendingError() throws(CSVError) {
     guard var error = pendingError else { return }
@@ -208,21 +214,10 @@ public final class CSVReader {
     field: LibCSVFieldCallback, row: LibCSVRowCallback
   ) throws(CSVError) {
     let batch = parser.batch
-    // Records parsed while the header was read come first, from the batch.
-    let rows = batch.pointee.rows.buffer
-    while nextRow < rows.count {
-      let mark = rows[nextRow]
-      nextRow += 1
-      withRow(mark, fieldCount: header.count) { stored in
-        for index in 0..<mark.fieldCount {
-          let bytes = stored.rawBytes(slot: index)
-          field(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count, context)
-        }
-      }
-      row(0x0A, context)
-    }
-    batch.pointee.compact()
-    nextRow = 0
+    handOverStoredRows(
+      field: { _, bytes in field(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count, context)
+      },
+      record: { _ in row(0x0A, context) })
     // The record libcsv is still reading may already have fields in the batch: hand them over.
     let base = UnsafeMutableRawPointer(batch.pointee.bytes.base)
     var start = 0
@@ -309,7 +304,8 @@ public final class CSVReader {
     }
     if count == 0 {
       reachedEnd = true
-      let finished = raw.map { parser.finish(field: $0.field, row: $0.row, context: $0.context) } ?? parser.finish()
+      let finished =
+        raw.map { parser.finish(field: $0.field, row: $0.row, context: $0.context) } ?? parser.finish()
       if !finished {
         pendingError = CSVError(
           .unterminatedQuote, path: path, line: errorLine, column: errorColumn,
@@ -330,8 +326,10 @@ public final class CSVReader {
     if pendingError == nil, let failure, failure.kind != .parse {
       // libcsv's own error kind is kept: memory is the machine's fault, not the file's.
       pendingError = CSVError(
-        failure.kind == .outOfMemory ? .outOfMemory : failure.kind == .tooBig ? .fieldTooLarge : .parserFailure,
-        path: path, line: errorLine, column: errorColumn, message: "libcsv: \(failure.message)" + rawRecordNote)
+        failure.kind == .outOfMemory
+          ? .outOfMemory : failure.kind == .tooBig ? .fieldTooLarge : .parserFailure,
+        path: path, line: errorLine, column: errorColumn,
+        message: "libcsv: \(failure.message)" + rawRecordNote)
     }
     if pendingError == nil, let failure {
       let byte = failure.offset < data.count ? data[failure.offset] : 0
@@ -374,7 +372,9 @@ public final class CSVReader {
           message: "field is longer than the limit of \(limits.maxFieldBytes) bytes" + note)
         : CSVError(
           .rowTooLarge, path: path, column: cursor.failureColumn,
-          message: "record is longer than the limits (\(limits.maxRowBytes) bytes, \(limits.maxFields) fields)" + note)
+          message:
+            "record is longer than the limits (\(limits.maxRowBytes) bytes, \(limits.maxFields) fields)"
+            + note)
       return
     }
     guard pendingError == nil, let failure = parser.batch.pointee.failure else { return }
