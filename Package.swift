@@ -41,7 +41,9 @@ let package = Package(
     // Files crma writes and reads that are not CSV: atomic output folders, input-file checks,
     // SHA-256, JSON text, the signal flag.
     .target(name: "CRMAFiles", dependencies: ["CSystemShims"], swiftSettings: strictSettings),
-    .target(name: "CSVStream", dependencies: ["CLibCSV", "CLibCSVSpace", "CRMAFiles"], swiftSettings: strictSettings),
+    .target(
+      name: "CSVStream", dependencies: ["CLibCSV", "CLibCSVSpace", "CRMAFiles"], swiftSettings: strictSettings
+    ),
     .target(
       name: "CRMAIngest",
       dependencies: ["CSVStream", "CRMAFiles", .product(name: "Logging", package: "swift-log")],
@@ -68,7 +70,9 @@ let package = Package(
       swiftSettings: strictSettings),
     .target(
       name: "CRMATrade",
-      dependencies: ["CSVStream", "CRMAIngest", .product(name: "Logging", package: "swift-log")],
+      dependencies: [
+        "CSVStream", "CRMAIngest", "CSystemShims", .product(name: "Logging", package: "swift-log"),
+      ],
       swiftSettings: strictSettings),
     .target(
       name: "CRMAUSGS",
@@ -112,7 +116,8 @@ let package = Package(
     .testTarget(
       name: "CRMAReportTests",
       dependencies: [
-        "CRMAReport", "CRMATransform", "CRMAIngest", "CSVStream", "CRMATestSupport", "CRMAUSGS", "CRMAPipeline",
+        "CRMAReport", "CRMATransform", "CRMAIngest", "CSVStream", "CRMATestSupport", "CRMAUSGS",
+        "CRMAPipeline",
       ],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
@@ -126,7 +131,8 @@ let package = Package(
       ],
       swiftSettings: strictSettings),
     .testTarget(
-      name: "CRMAMapTests", dependencies: [
+      name: "CRMAMapTests",
+      dependencies: [
         "CRMAMap", "CRMAIngest", "CRMATestSupport", .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: strictSettings),

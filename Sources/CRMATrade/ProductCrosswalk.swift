@@ -101,12 +101,10 @@ public struct ProductCrosswalk: Sendable {
   func lookup(_ code: UnsafeRawBufferPointer) -> Lookup {
     headingStart.withUnsafeBufferPointer { starts in
       entries.withUnsafeBufferPointer { entries in
-        Self.powers.withUnsafeBufferPointer { powers in
-          let digits = ProductDigits(code)
-          guard digits.isCode else { return .malformed }
-          let found = Self.lookup(digits, headingStart: starts, entries: entries, powers: powers)
-          return found >= 0 ? .target(found) : .outOfScope
-        }
+        let digits = ProductDigits(code)
+        guard digits.isCode else { return .malformed }
+        let found = Self.lookup(digits, headingStart: starts, entries: entries)
+        return found >= 0 ? .target(found) : .outOfScope
       }
     }
   }
@@ -115,12 +113,11 @@ public struct ProductCrosswalk: Sendable {
   /// then its HS6 and its HS4 prefix. `digits` must be a code (``ProductDigits/isCode``).
   @inline(__always)
   static func lookup(
-    _ digits: ProductDigits, headingStart: UnsafeBufferPointer<Int32>, entries: UnsafeBufferPointer<Entry>,
-    powers: UnsafeBufferPointer<UInt64>
+    _ digits: ProductDigits, headingStart: UnsafeBufferPointer<Int32>, entries: UnsafeBufferPointer<Entry>
   ) -> Int {
     let count = digits.count
     guard count >= 4 else { return -1 }
-    let heading = Int(digits.value / powers[count - 4])
+    let heading = Int(digits.heading)
     var index = Int(headingStart[heading]) - 1
     guard index >= 0 else { return -1 }
     var subheading = -1
@@ -129,7 +126,7 @@ public struct ProductCrosswalk: Sendable {
       let entry = entries[index]
       guard entry.heading == heading else { break }
       if entry.digits == count && entry.value == digits.value { return entry.target }
-      if entry.digits == 6 && count > 6 && entry.value == digits.value / powers[count - 6] {
+      if entry.digits == 6 && count > 6 && entry.value == digits.subheading {
         subheading = entry.target
       } else if entry.digits == 4 && count > 4 {
         headingTarget = entry.target
@@ -151,29 +148,49 @@ public struct ProductCrosswalk: Sendable {
   }
 }
 
-/// A product code field read once: its digit count and value, or not a code (empty, not all
-/// digits, or longer than 12 digits).
+/// A product code field read once: its digit count and value, its HS4 heading and HS6
+/// subheading (the values of its first 4 and 6 digits, taken as the digits go by, so the lookup
+/// divides nothing), or not a code (empty, not all digits, or longer than 12 digits).
 struct ProductDigits {
   var count: Int
   var value: UInt64
+  /// The first 4 digits' value (the whole value when shorter).
+  var heading: UInt64
+  /// The first 6 digits' value (the whole value when shorter).
+  var subheading: UInt64
   var isCode: Bool
+
+  /// No code (a row whose product field was not read).
+  init() {
+    count = 0
+    value = 0
+    heading = 0
+    subheading = 0
+    isCode = false
+  }
 
   @inline(__always)
   init(_ bytes: UnsafeRawBufferPointer) {
     count = bytes.count
     var value: UInt64 = 0
+    var heading: UInt64 = 0
+    var subheading: UInt64 = 0
     var digitsOnly = count > 0 && count <= 12
     if digitsOnly {
-      for byte in bytes {
-        let digit = byte &- 48
+      for offset in 0..<count {
+        let digit = bytes[offset] &- 48
         if digit > 9 {
           digitsOnly = false
           break
         }
         value = value &* 10 &+ UInt64(digit)
+        if offset == 3 { heading = value }
+        if offset == 5 { subheading = value }
       }
     }
     self.value = value
+    self.heading = count < 4 ? value : heading
+    self.subheading = count < 6 ? value : subheading
     isCode = digitsOnly
   }
 

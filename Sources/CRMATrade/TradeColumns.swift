@@ -31,7 +31,8 @@ public struct TradeColumns: Sendable, Equatable {
   /// VALUE_IN_EUROS, QUANTITY_IN_KG) both work; the ISO columns win over the numeric ones.
   public static let comext = TradeColumns(
     candidates: [
-      .reporter: ["DECLARANT_ISO", "REPORTER"], .partner: ["PARTNER_ISO", "PARTNER"], .product: ["PRODUCT_NC"],
+      .reporter: ["DECLARANT_ISO", "REPORTER"], .partner: ["PARTNER_ISO", "PARTNER"],
+      .product: ["PRODUCT_NC"],
       .flow: ["FLOW"], .period: ["PERIOD"], .value: ["VALUE_EUR", "VALUE_IN_EUROS"],
       .mass: ["QUANTITY_KG", "QUANTITY_IN_KG"],
     ], importFlows: ["1"])

@@ -105,7 +105,8 @@ public enum TradeIngest {
         let source = try FileRangeByteSource(path: path, range: part.range)
         return index == 0
           ? try CSVReader(source: source, path: path, limits: options.limits)
-          : try CSVReader(continuing: source, path: path, header: header, firstLine: 1, limits: options.limits)
+          : try CSVReader(
+            continuing: source, path: path, header: header, firstLine: 1, limits: options.limits)
       }
       do {
         do {

@@ -44,7 +44,9 @@ public struct TradeResult: Sendable {
   /// Partner kinds, when the data package's country tables were given.
   public let partners: PartnerCodes?
 
-  init(tally: TradeTally, crosswalk: ProductCrosswalk, partners: PartnerCodes?, path: String) throws(TradeError) {
+  init(tally: TradeTally, crosswalk: ProductCrosswalk, partners: PartnerCodes?, path: String)
+    throws(TradeError)
+  {
     self.path = path
     self.tally = tally
     self.partners = partners
@@ -85,8 +87,10 @@ public struct TradeResult: Sendable {
       guard let target else { return }
       byProduct[Group(partner: partnerKey, item: key.product, year: key.year), default: TradeTally.Totals()]
         .merge(totals)
-      byMaterial[Group(partner: partnerKey, item: UInt64(target), year: key.year), default: TradeTally.Totals()]
-        .merge(totals)
+      byMaterial[
+        Group(partner: partnerKey, item: UInt64(target), year: key.year), default: TradeTally.Totals()
+      ]
+      .merge(totals)
     }
     func row(_ group: Group, _ totals: TradeTally.Totals, product: Bool) -> Row {
       let target =
@@ -215,13 +219,15 @@ public struct TradeResult: Sendable {
         + "years from annual rows: \(annual.map(String.init).joined(separator: " ")); "
         + "from monthly rows: \(months.isEmpty ? "none" : months.map(String.init).joined(separator: " "))",
       rows.allSatisfy({ $0.rowsWithoutMass == $0.rows })
-        ? "no net mass in the file: every share is a share of value" : "shares of value, and of mass where every row had one",
+        ? "no net mass in the file: every share is a share of value"
+        : "shares of value, and of mass where every row had one",
     ]
     if let partners {
       var byKind: [PartnerCodes.Kind: Set<String>] = [:]
       for row in rows { byKind[partners.resolve(row.partner).kind, default: []].insert(row.partner) }
       lines.append(
-        "partners: " + byKind.keys.sorted().map { "\(byKind[$0]!.count) \($0.rawValue)" }.joined(separator: ", ")
+        "partners: "
+          + byKind.keys.sorted().map { "\(byKind[$0]!.count) \($0.rawValue)" }.joined(separator: ", ")
           + (byKind[.unknown].map { " (unknown: \($0.sorted().joined(separator: " ")))" } ?? ""))
     }
     let unlisted = outsideCodes.filter { $0.exclusion == nil }

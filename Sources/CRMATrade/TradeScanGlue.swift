@@ -12,7 +12,6 @@ struct ScanBuffers: ~Copyable {
   let flowEnds: UnsafeMutableBufferPointer<Int>
   let headingStart: UnsafeMutableBufferPointer<Int32>
   let entries: UnsafeMutableBufferPointer<ProductCrosswalk.Entry>
-  let powers: UnsafeMutableBufferPointer<UInt64>
 
   init(_ scanner: TradeScanner) {
     roles = Self.copy(scanner.roles)
@@ -26,7 +25,6 @@ struct ScanBuffers: ~Copyable {
       })
     headingStart = Self.copy(scanner.crosswalk.headingStart)
     entries = Self.copy(scanner.crosswalk.entries)
-    powers = Self.copy(ProductCrosswalk.powers)
   }
 
   private static func copy<Element>(_ array: [Element]) -> UnsafeMutableBufferPointer<Element> {
@@ -47,7 +45,6 @@ struct ScanBuffers: ~Copyable {
     Self.free(flowEnds)
     Self.free(headingStart)
     Self.free(entries)
-    Self.free(powers)
   }
 
   /// Whether `bytes` is one of the import flows, compared byte for byte whatever their length.
@@ -128,31 +125,34 @@ extension TradeScanner {
       guard state.pointee.row.mayCount else { return }
       if let packed = TradeTally.pack(bytes) {
         state.pointee.row.partner = packed
+        keyPart(TradeScanner.Row.partnerPart, state)
       } else {
         state.pointee.row.failed |= 1 << partner
         state.pointee.texts[partner] = String(decoding: bytes, as: UTF8.self)
       }
     case product:
       let digits = ProductDigits(bytes)
+      state.pointee.row.digits = digits
       state.pointee.row.productSeen = true
-      if digits.isCode {
-        state.pointee.row.productKey = digits.key
-        state.pointee.row.product = ProductCrosswalk.lookup(
-          digits, headingStart: UnsafeBufferPointer(state.pointee.buffers.headingStart),
-          entries: UnsafeBufferPointer(state.pointee.buffers.entries),
-          powers: UnsafeBufferPointer(state.pointee.buffers.powers))
-      } else {
+      if !digits.isCode {
         state.pointee.row.product = -2
+        state.pointee.row.resolved = true
         state.pointee.texts[product] = String(decoding: bytes, as: UTF8.self)
+      } else if state.pointee.row.flowSeen && state.pointee.row.isImport {
+        resolve(state)
       }
     case flow:
       state.pointee.row.isImport = state.pointee.buffers.isImportFlow(bytes)
       state.pointee.row.flowSeen = true
+      if state.pointee.row.isImport && state.pointee.row.productSeen && !state.pointee.row.resolved {
+        resolve(state)
+      }
     case period:
       guard state.pointee.row.mayCount else { return }
       if let found = period(bytes) {
         state.pointee.row.year = found.year
         state.pointee.row.monthly = found.monthly
+        keyPart(TradeScanner.Row.periodPart, state)
       } else {
         state.pointee.row.failed |= 1 << period
         state.pointee.texts[period] = String(decoding: bytes, as: UTF8.self)
@@ -182,6 +182,34 @@ extension TradeScanner {
     }
   }
 
+  /// Looks the row's product code up in the crosswalk: done once the row is known to be an import
+  /// (exports are not looked up). A code outside has its slot in the outside table prefetched.
+  @inline(__always)
+  static func resolve(_ state: UnsafeMutablePointer<ScanState>) {
+    let digits = state.pointee.row.digits
+    let found = ProductCrosswalk.lookup(
+      digits, headingStart: UnsafeBufferPointer(state.pointee.buffers.headingStart),
+      entries: UnsafeBufferPointer(state.pointee.buffers.entries))
+    state.pointee.row.product = found
+    state.pointee.row.resolved = true
+    if found >= 0 {
+      keyPart(TradeScanner.Row.productPart, state)
+    } else {
+      state.pointee.tally.outside.prefetch(0, digits.key)
+    }
+  }
+
+  /// Records that a part of the row's tally key is known; once partner, product and period all
+  /// are, the slot the row will be added to is prefetched (the add waits for the row's end).
+  @inline(__always)
+  static func keyPart(_ part: UInt8, _ state: UnsafeMutablePointer<ScanState>) {
+    state.pointee.row.keyParts |= part
+    guard state.pointee.row.keyParts == TradeScanner.Row.allParts else { return }
+    let row = state.pointee.row
+    state.pointee.tally.totals.prefetch(
+      row.partner, TradeKey(product: row.digits.key, monthly: row.monthly, year: row.year).packed)
+  }
+
   @inline(__always)
   static func row(_ state: UnsafeMutablePointer<ScanState>) {
     let count = state.pointee.cursor.pointee.endRow()
@@ -191,7 +219,10 @@ extension TradeScanner {
   }
 }
 
-/// libcsv's field callback for ``TradeScanner``: the context is its scan state.
+/// libcsv's field callback for ``TradeScanner``: the context is its scan state. Inlined into the
+/// C entry point Swift makes for it (without, that entry point called this body: a second call
+/// per field).
+@inline(__always)
 private func tradeField(_ bytes: UnsafeMutableRawPointer?, _ count: Int, _ context: UnsafeMutableRawPointer?)
 {
   let state = context.unsafelyUnwrapped.assumingMemoryBound(to: ScanState.self)
@@ -201,6 +232,7 @@ private func tradeField(_ bytes: UnsafeMutableRawPointer?, _ count: Int, _ conte
 }
 
 /// libcsv's row callback for ``TradeScanner``.
+@inline(__always)
 private func tradeRow(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
   TradeScanner.row(context.unsafelyUnwrapped.assumingMemoryBound(to: ScanState.self))
 }

@@ -30,10 +30,13 @@ struct TradeScanner: Sendable {
   struct Row {
     /// Packed partner code; 0 when not valid.
     var partner: UInt64 = 0
-    /// Product key (``ProductDigits/key``); 0 when the code is not a number.
-    var productKey: UInt64 = 0
-    /// The crosswalk target's index; -1 outside the crosswalk, -2 not a code.
+    /// The product code's digits (``ProductDigits/isCode`` false when not a number).
+    var digits = ProductDigits()
+    /// The crosswalk target's index; -1 outside the crosswalk (or not looked up yet), -2 not a
+    /// code.
     var product = -1
+    /// The product was looked up (an import), or is not a code.
+    var resolved = false
     var isImport = false
     var year = 0
     var monthly = false
@@ -44,10 +47,18 @@ struct TradeScanner: Sendable {
     var productSeen = false
     /// Bit `1 << role` per field that failed to parse.
     var failed: UInt8 = 0
+    /// Which parts of the tally key are known and valid (``partnerPart``, ``periodPart``,
+    /// ``productPart``).
+    var keyParts: UInt8 = 0
+    static let partnerPart: UInt8 = 1, periodPart: UInt8 = 2, productPart: UInt8 = 4, allParts: UInt8 = 7
+
+    /// The product key; 0 when the code is not a number.
+    var productKey: UInt64 { digits.isCode ? digits.key : 0 }
+
     /// False once the flow or the product already rule the row out.
     @inline(__always)
     var mayCount: Bool {
-      !(flowSeen && !isImport) && !(productSeen && product < 0)
+      !(flowSeen && !isImport) && !(resolved && product < 0)
     }
   }
 
@@ -88,6 +99,7 @@ struct TradeScanner: Sendable {
       state.pointee.tally.rowsOtherFlow += 1
       return
     }
+    if !state.pointee.row.resolved { TradeScanner.resolve(state) }
     let row = state.pointee.row
     guard row.product >= 0 else {
       if row.product == -2 || row.productKey == 0 {

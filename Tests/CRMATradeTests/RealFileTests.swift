@@ -40,11 +40,13 @@ struct RealFileTests {
     #expect(result.tally.rowsAdded == 3)
     let aggregate = String(decoding: result.aggregateCSV(), as: UTF8.self)
     #expect(aggregate.contains("lithium,processing,2022,CL,300.5,,2,2"))
-    #expect(shares(result).contains("lithium,processing,2022,CL,third-country,extra-EU imports,0.750312,,1,true"))
+    #expect(
+      shares(result).contains("lithium,processing,2022,CL,third-country,extra-EU imports,0.750312,,1,true"))
     #expect(result.summary().contains("no net mass in the file: every share is a share of value"))
   }
 
-  @Test("the current bulk layout's names work with the same preset; a missing role names the headers and the fix")
+  @Test(
+    "the current bulk layout's names work with the same preset; a missing role names the headers and the fix")
   func headerNames() throws {
     let current = try run(
       "REPORTER,PARTNER,PRODUCT_NC,FLOW,PERIOD,VALUE_EUR,QUANTITY_KG\nDE,CL,28369100,1,202252,10,2\n")
@@ -74,10 +76,13 @@ struct RealFileTests {
       #expect(error.message.contains("2023"))
     }
     // Monthly rows alone add up to their year, and say so; other years may be annual.
-    let months = try run(header + "DE,CL,28369100,1,202301,10\nDE,CL,28369100,1,202302,5\nDE,CL,28369100,1,2022,7\n")
+    let months = try run(
+      header + "DE,CL,28369100,1,202301,10\nDE,CL,28369100,1,202302,5\nDE,CL,28369100,1,2022,7\n")
     #expect(months.rows.map(\.value) == [7 * FixedPoint.scale, 15 * FixedPoint.scale])
     #expect(months.rows.map(\.fromMonths) == [false, true])
-    let bad = try run(header + "DE,CL,28369100,1,202313,10\nDE,CL,28369100,1,20231,10\n", options: .init(maximumBadFraction: 1))
+    let bad = try run(
+      header + "DE,CL,28369100,1,202313,10\nDE,CL,28369100,1,20231,10\n",
+      options: .init(maximumBadFraction: 1))
     #expect(bad.tally.badRows == 2)
     #expect(bad.tally.firstBadRows.first?.message.contains("YYYY52") == true)
   }
@@ -86,7 +91,8 @@ struct RealFileTests {
   func partnerKinds() throws {
     let result = try run(
       "\(Self.oldHeader)\nDE,EL,28369100,1,2024,1000\nFR,GR,28369100,1,2024,1000\nFR,DE,28369100,1,2024,1000\n"
-        + "FR,QX,28369100,1,2024,500\nFR,QU,28369100,1,2024,500\nFR,CL,28369100,1,2024,30\nFR,XS,28369100,1,2024,10\n")
+        + "FR,QX,28369100,1,2024,500\nFR,QU,28369100,1,2024,500\nFR,CL,28369100,1,2024,30\nFR,XS,28369100,1,2024,10\n"
+    )
     let text = shares(result)
     #expect(text.contains("lithium,processing,2024,CL,third-country,extra-EU imports,0.750000,,1,true"))
     #expect(text.contains("lithium,processing,2024,XS,third-country,extra-EU imports,0.250000,,2,"))
@@ -100,7 +106,8 @@ struct RealFileTests {
 
   @Test("a code outside the crosswalk is counted and listed, a documented exclusion as such")
   func outsideCodes() throws {
-    let result = try run("\(Self.oldHeader)\nDE,CL,28369100,1,2024,10\nDE,CL,85051190,1,2024,10\nDE,CL,81019400,1,2024,1\n")
+    let result = try run(
+      "\(Self.oldHeader)\nDE,CL,28369100,1,2024,10\nDE,CL,85051190,1,2024,10\nDE,CL,81019400,1,2024,1\n")
     #expect(result.tally.rowsOutOfScope == 2)
     #expect(result.outsideCodes.map(\.code) == ["81019400", "85051190"])
     #expect(result.outsideCodes.allSatisfy { $0.exclusion == nil })
