@@ -104,6 +104,24 @@ public struct TradeResult: Sendable {
       (left.material, left.stage, left.product, left.year, left.partner)
         < (right.material, right.stage, right.product, right.year, right.partner)
     }
+    // The output order (material, stage, product code, year, partner as text) as integers, so
+    // tens of thousands of groups sort without comparing strings: ranks of the targets and of the
+    // codes' texts, and the partner's bytes big-endian (a shorter code first, as in text order).
+    let targetRank = Self.ranks(crosswalk.targets.indices.map { (crosswalk.targets[$0], UInt64($0)) }) {
+      ($0.material, $0.stage) < ($1.material, $1.stage)
+    }
+    let productRank = Self.ranks(byProduct.keys.map { (TradeKey.code($0.item), $0.item) }, by: <)
+    func sortKey(_ group: Group, product: Bool) -> SortKey {
+      let target = product ? targetOfProduct[group.item]!! : Int(group.item)
+      return SortKey(
+        target: targetRank[UInt64(target)]!, product: product ? productRank[group.item]! : 0,
+        year: group.year, partner: group.partner.byteSwapped)
+    }
+    func sortedRows(_ groups: [Group: TradeTally.Totals], product: Bool) -> [Row] {
+      groups.map { (key: sortKey($0.key, product: product), group: $0.key, totals: $0.value) }
+        .sorted { $0.key < $1.key }
+        .map { row($0.group, $0.totals, product: product) }
+    }
     // The first group (in output order) whose sum did not fit is named in the error.
     let overflowed =
       (byProduct.filter { $0.value.overflow }.map { row($0.key, $0.value, product: true) }
@@ -117,8 +135,8 @@ public struct TradeResult: Sendable {
           + ", partner \(group.partner), \(group.year) is too large to add exactly (more than about 1.7e32 with 6 decimals)"
       )
     }
-    self.rows = byMaterial.map { row($0.key, $0.value, product: false) }.sorted(by: order)
-    self.productRows = byProduct.map { row($0.key, $0.value, product: true) }.sorted(by: order)
+    self.rows = sortedRows(byMaterial, product: false)
+    self.productRows = sortedRows(byProduct, product: true)
     var outside: [OutsideCode] = []
     tally.outside.forEach { _, product, totals in
       let code = TradeKey.code(product)
@@ -129,6 +147,32 @@ public struct TradeResult: Sendable {
             ?? crosswalk.exclusions[String(code.prefix(4))]))
     }
     self.outsideCodes = outside.sorted { $0.code < $1.code }
+  }
+
+  /// A group's place in the output order, as integers (see ``init(tally:crosswalk:partners:path:)``).
+  struct SortKey: Comparable {
+    var target: Int
+    var product: Int
+    var year: Int
+    var partner: UInt64
+
+    static func < (left: SortKey, right: SortKey) -> Bool {
+      (left.target, left.product, left.year, left.partner)
+        < (right.target, right.product, right.year, right.partner)
+    }
+  }
+
+  /// The rank of each item's id when the items are sorted by `order` (equal items share a rank).
+  static func ranks<Item>(_ items: [(Item, UInt64)], by order: (Item, Item) -> Bool) -> [UInt64: Int]
+  where Item: Equatable {
+    let sorted = items.sorted { order($0.0, $1.0) }
+    var ranks: [UInt64: Int] = [:]
+    var rank = 0
+    for (index, item) in sorted.enumerated() {
+      if index > 0 && sorted[index - 1].0 != item.0 { rank += 1 }
+      ranks[item.1] = rank
+    }
+    return ranks
   }
 
   /// `aggregate.csv`: one row per material, stage, year and partner. The net mass is empty when

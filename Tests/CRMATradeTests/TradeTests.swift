@@ -139,6 +139,31 @@ struct TradeTests {
     #expect(shares.contains("titanium,extraction,2023,AU,third-country,all imports,1.000000,1.000000,1,true"))
   }
 
+  @Test("rows come in text order: material, stage, product code, year, partner (shorter codes first)")
+  func textOrder() throws {
+    let folder = try TemporaryDirectory()
+    defer { folder.remove() }
+    // Partners and codes of different lengths, where numeric and text order differ.
+    var text = "reporter,partner,hs_code,flow,period,value_eur,quantity_kg,product_label\n"
+    for partner in ["UA", "A", "AB", "ABC", "B", "Z9", "CN"] {
+      for code in ["26140000", "2614", "26141000", "261400", "25309040", "28252000", "81082000"] {
+        for year in [2024, 2019, 2023] { text += "DE,\(partner),\(code),1,\(year),1,1,x\n" }
+      }
+    }
+    let path = try folder.write("o.csv", text)
+    let result = try TradeIngest.run(
+      path: path, columns: Self.columns, crosswalk: Self.crosswalk, logger: Self.logger)
+    func inTextOrder(_ left: TradeResult.Row, _ right: TradeResult.Row) -> Bool {
+      (left.material, left.stage, left.product, left.year, left.partner)
+        < (right.material, right.stage, right.product, right.year, right.partner)
+    }
+    #expect(result.rows.count == 4 * 3 * 7)
+    #expect(result.productRows.count == 7 * 3 * 7)
+    #expect(result.rows == result.rows.sorted(by: inTextOrder))
+    #expect(result.productRows == result.productRows.sorted(by: inTextOrder))
+    #expect(result.productRows.prefix(3).map(\.partner) == ["A", "AB", "ABC"])
+  }
+
   @Test("bad rows are counted and listed with lines; over the threshold the run fails")
   func badRows() throws {
     let folder = try TemporaryDirectory()
