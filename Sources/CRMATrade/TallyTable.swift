@@ -1,4 +1,5 @@
 import CSystemShims
+import Glibc
 
 /// An open-addressing hash table from two 64-bit keys to totals, with a cheap multiplicative
 /// hash: the per-row `Dictionary` lookup with SipHash showed in profiles. Not for untrusted keys
@@ -26,10 +27,17 @@ struct TallyTable: Sendable {
     let slots: UnsafeMutablePointer<Slot>
     let capacity: Int
 
+    /// Tables of at least this size are aligned to it and asked for huge pages: the probes land
+    /// anywhere in the table, and with 4 KiB pages the prefetch of a slot waited for a page walk.
+    static let hugePage = 2 << 20
+
     init(capacity: Int) {
       self.capacity = capacity
-      let raw = UnsafeMutableRawPointer.allocate(
-        byteCount: capacity * MemoryLayout<Slot>.stride, alignment: 64)
+      let bytes = capacity * MemoryLayout<Slot>.stride
+      let huge = bytes >= Self.hugePage
+      let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: huge ? Self.hugePage : 64)
+      // A hint only: where the kernel gives no huge pages the table works the same.
+      if huge { _ = madvise(raw, bytes, MADV_HUGEPAGE) }
       slots = raw.bindMemory(to: Slot.self, capacity: capacity)
       slots.initialize(repeating: Slot(), count: capacity)
     }

@@ -76,11 +76,14 @@ public enum TradeIngest {
       ])
     var result = try TradeResult(tally: tally, crosswalk: crosswalk, partners: partners, path: path)
     result.rereadsInOnePart = rereads
-    if tally.rowsRead > 0, Double(tally.badRows) / Double(tally.rowsRead) > options.maximumBadFraction {
+    if result.tally.rowsRead > 0,
+      Double(result.tally.badRows) / Double(result.tally.rowsRead) > options.maximumBadFraction
+    {
       throw TradeError(
         .badRows,
-        "\(tally.badRows) of \(tally.rowsRead) rows are bad, more than the allowed \(NumberFormatting.fixed(options.maximumBadFraction * 100, digits: 2)) %; first: "
-          + tally.firstBadRows.prefix(5).map { "\(path):\($0.line): \($0.message)" }.joined(separator: "; "))
+        "\(result.tally.badRows) of \(result.tally.rowsRead) rows are bad, more than the allowed \(NumberFormatting.fixed(options.maximumBadFraction * 100, digits: 2)) %; first: "
+          + result.tally.firstBadRows.prefix(5).map { "\(path):\($0.line): \($0.message)" }.joined(
+            separator: "; "))
     }
     return result
   }

@@ -48,7 +48,12 @@ public struct TradeResult: Sendable {
     throws(TradeError)
   {
     self.path = path
-    self.tally = tally
+    // The counts and listed bad rows are kept; the groups' tables (megabytes on a large
+    // extract) are not, as the rows below hold their totals.
+    var kept = tally
+    kept.totals = TallyTable(capacity: 0)
+    kept.outside = TallyTable(capacity: 0)
+    self.tally = kept
     self.partners = partners
     // Annual and monthly rows of one year would be added twice.
     var kinds: [Int: Set<Bool>] = [:]
@@ -72,9 +77,10 @@ public struct TradeResult: Sendable {
     }
     var targetOfProduct: [UInt64: Int?] = [:]
     var byMaterial: [Group: TradeTally.Totals] = [:]
-    var byProduct: [Group: TradeTally.Totals] = [:]
+    // A tally group is a product group already (one kind of period per year, checked above):
+    // listed as they are, not looked up again.
+    var byProduct: [(Group, TradeTally.Totals)] = []
     byProduct.reserveCapacity(tally.totals.count)
-    byMaterial.reserveCapacity(tally.totals.count)
     tally.totals.forEach { partnerKey, packed, totals in
       let key = TradeKey(packed: packed)
       let target: Int?
@@ -85,13 +91,14 @@ public struct TradeResult: Sendable {
         targetOfProduct[key.product] = target
       }
       guard let target else { return }
-      byProduct[Group(partner: partnerKey, item: key.product, year: key.year), default: TradeTally.Totals()]
-        .merge(totals)
+      byProduct.append((Group(partner: partnerKey, item: key.product, year: key.year), totals))
       byMaterial[
         Group(partner: partnerKey, item: UInt64(target), year: key.year), default: TradeTally.Totals()
       ]
       .merge(totals)
     }
+    let byMaterialList = byMaterial.map { ($0.key, $0.value) }
+    byMaterial = [:]
     func row(_ group: Group, _ totals: TradeTally.Totals, product: Bool) -> Row {
       let target =
         crosswalk.targets[product ? targetOfProduct[group.item]!! : Int(group.item)]
@@ -110,22 +117,23 @@ public struct TradeResult: Sendable {
     let targetRank = Self.ranks(crosswalk.targets.indices.map { (crosswalk.targets[$0], UInt64($0)) }) {
       ($0.material, $0.stage) < ($1.material, $1.stage)
     }
-    let productRank = Self.ranks(byProduct.keys.map { (TradeKey.code($0.item), $0.item) }, by: <)
+    let productRank = Self.ranks(
+      targetOfProduct.compactMap { $0.value == nil ? nil : (TradeKey.code($0.key), $0.key) }, by: <)
     func sortKey(_ group: Group, product: Bool) -> SortKey {
       let target = product ? targetOfProduct[group.item]!! : Int(group.item)
       return SortKey(
         target: targetRank[UInt64(target)]!, product: product ? productRank[group.item]! : 0,
         year: group.year, partner: group.partner.byteSwapped)
     }
-    func sortedRows(_ groups: [Group: TradeTally.Totals], product: Bool) -> [Row] {
-      groups.map { (key: sortKey($0.key, product: product), group: $0.key, totals: $0.value) }
-        .sorted { $0.key < $1.key }
-        .map { row($0.group, $0.totals, product: product) }
+    func sortedRows(_ groups: [(Group, TradeTally.Totals)], product: Bool) -> [Row] {
+      var order = groups.indices.map { (key: sortKey(groups[$0].0, product: product), index: $0) }
+      order.sort { $0.key < $1.key }
+      return order.map { row(groups[$0.index].0, groups[$0.index].1, product: product) }
     }
     // The first group (in output order) whose sum did not fit is named in the error.
     let overflowed =
-      (byProduct.filter { $0.value.overflow }.map { row($0.key, $0.value, product: true) }
-      + byMaterial.filter { $0.value.overflow }.map { row($0.key, $0.value, product: false) })
+      (byProduct.filter { $0.1.overflow }.map { row($0.0, $0.1, product: true) }
+      + byMaterialList.filter { $0.1.overflow }.map { row($0.0, $0.1, product: false) })
       .sorted(by: order).first
     if let group = overflowed {
       throw TradeError(
@@ -135,7 +143,7 @@ public struct TradeResult: Sendable {
           + ", partner \(group.partner), \(group.year) is too large to add exactly (more than about 1.7e32 with 6 decimals)"
       )
     }
-    self.rows = sortedRows(byMaterial, product: false)
+    self.rows = sortedRows(byMaterialList, product: false)
     self.productRows = sortedRows(byProduct, product: true)
     var outside: [OutsideCode] = []
     tally.outside.forEach { _, product, totals in

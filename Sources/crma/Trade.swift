@@ -76,18 +76,10 @@ struct Trade: ParsableCommand {
     case .failure(let error): throw ValidationError(error.message)
     }
     if !importFlow.isEmpty { layout.importFlows = Set(importFlow) }
-    let ingest: IngestResult
-    do throws(IngestError) {
-      ingest = try IngestStage.run(directory: data, logger: logger)
-    } catch {
-      printError(error.description)
-      throw ExitStatus.code(for: error)
-    }
-    if !ingest.isValid { try IngestCommandSupport.report(ingest) }
     do {
-      let crosswalk = try ProductCrosswalk(ingest: ingest)
+      let (crosswalk, partners) = try packageTables(logger: logger)
       let result = try TradeIngest.run(
-        path: file, columns: layout, crosswalk: crosswalk, partners: try PartnerCodes(ingest: ingest),
+        path: file, columns: layout, crosswalk: crosswalk, partners: partners,
         options: TradeIngest.Options(workers: workers, maximumBadFraction: maxBadPercent / 100),
         logger: logger)
       try OutputFolder.replace(
@@ -110,5 +102,19 @@ struct Trade: ParsableCommand {
       printError(error.description)
       throw ExitStatus.code(for: error)
     }
+  }
+
+  /// The crosswalk and partner codes from the data package, in a function of their own so that
+  /// the ingested package (about 12 MB) is freed before the extract is read.
+  private func packageTables(logger: Logger) throws -> (ProductCrosswalk, PartnerCodes) {
+    let ingest: IngestResult
+    do throws(IngestError) {
+      ingest = try IngestStage.run(directory: data, logger: logger)
+    } catch {
+      printError(error.description)
+      throw ExitStatus.code(for: error)
+    }
+    if !ingest.isValid { try IngestCommandSupport.report(ingest) }
+    return (try ProductCrosswalk(ingest: ingest), try PartnerCodes(ingest: ingest))
   }
 }

@@ -30,6 +30,6 @@ void crma_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks);
 
 /// Asks the CPU to bring the cache line at `address` in for writing (a hint: no fault, no effect
 /// on results). Static inline, so Swift callers get the single instruction.
-static inline void crma_prefetch_write(const void *address) { __builtin_prefetch(address, 1, 3); }
+static inline __attribute__((always_inline)) void crma_prefetch_write(const void *address) { __builtin_prefetch(address, 1, 3); }
 
 #endif
