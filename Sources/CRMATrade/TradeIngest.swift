@@ -53,19 +53,46 @@ public enum TradeIngest {
     }
     let scanner = TradeScanner(
       indexes: indexes, fieldCount: header.count, importFlows: columns.importFlows, crosswalk: crosswalk)
-    let parts = try split(path: path, parts: options.workers, minimumPartBytes: options.minimumPartBytes)
+    // Cuts are first guessed where a record visibly starts (no serial pass over the file); a
+    // guess that lands inside a quoted field shows as an unterminated quote at the end of the
+    // part before it, and the file is then read with cuts found by counting quotes.
+    var parts: [Part]
+    var guessed = true
+    if let guesses = try guessCuts(
+      path: path, parts: options.workers, minimumPartBytes: options.minimumPartBytes, fieldCount: header.count
+    ) {
+      parts = guesses
+    } else {
+      parts = try split(path: path, parts: options.workers, minimumPartBytes: options.minimumPartBytes)
+      guessed = false
+    }
     var tally: TradeTally
     var rereads = 0
+    var recuts = 0
     do {
       tally = try scanParts(parts, path: path, header: header, scanner: scanner, options: options)
     } catch let error as CSVError where parts.count > 1 {
-      rereads += 1
-      logger.warning(
-        "parallel read failed; reading in one part",
-        metadata: ["input.path": "\(path)", "error.message": "\(error)", "parts": "\(parts.count)"])
-      tally = try scanParts(
-        [Part(range: parts[0].range.lowerBound..<parts.last!.range.upperBound)], path: path,
-        header: header, scanner: scanner, options: options)
+      let exact =
+        guessed
+        ? try split(path: path, parts: options.workers, minimumPartBytes: options.minimumPartBytes) : parts
+      do {
+        // Read again with exact cuts, unless the guesses were exact already.
+        guard exact.map(\.range) != parts.map(\.range) else { throw error }
+        recuts += 1
+        logger.debug(
+          "a guessed cut was inside a quoted field; reading with exact cuts",
+          metadata: ["input.path": "\(path)", "error.message": "\(error)"])
+        parts = exact
+        tally = try scanParts(parts, path: path, header: header, scanner: scanner, options: options)
+      } catch let error as CSVError where parts.count > 1 {
+        rereads += 1
+        logger.warning(
+          "parallel read failed; reading in one part",
+          metadata: ["input.path": "\(path)", "error.message": "\(error)", "parts": "\(parts.count)"])
+        tally = try scanParts(
+          [Part(range: parts[0].range.lowerBound..<parts.last!.range.upperBound)], path: path,
+          header: header, scanner: scanner, options: options)
+      }
     }
     logger.info(
       "trade file read",
@@ -76,6 +103,7 @@ public enum TradeIngest {
       ])
     var result = try TradeResult(tally: tally, crosswalk: crosswalk, partners: partners, path: path)
     result.rereadsInOnePart = rereads
+    result.readsWithExactCuts = recuts
     if result.tally.rowsRead > 0,
       Double(result.tally.badRows) / Double(result.tally.rowsRead) > options.maximumBadFraction
     {

@@ -41,6 +41,9 @@ public struct TradeResult: Sendable {
   /// How often a parallel read failed and the file was read again in one part (logged as a
   /// warning; 0 for every well-formed file).
   public internal(set) var rereadsInOnePart = 0
+  /// How often a guessed cut turned out to lie inside a quoted field and the file was read again
+  /// with cuts found by counting quotes (see ``TradeIngest``); rare, and no error.
+  public internal(set) var readsWithExactCuts = 0
   /// Partner kinds, when the data package's country tables were given.
   public let partners: PartnerCodes?
 
