@@ -263,8 +263,9 @@ public struct TradeResult: Sendable {
     return writer.bytes
   }
 
-  /// A few lines for the terminal.
-  public func summary() -> String {
+  /// A few lines for the terminal; lists of product codes stop after `codeListLimit` codes
+  /// (``outsideCSV()`` has them all).
+  public func summary(codeListLimit: Int = 20) -> String {
     let annual = Set(rows.filter { !$0.fromMonths }.map(\.year)).sorted()
     let months = Set(rows.filter(\.fromMonths).map(\.year)).sorted()
     var lines = [
@@ -290,12 +291,27 @@ public struct TradeResult: Sendable {
     if !outsideCodes.isEmpty {
       lines.append(
         "products outside the crosswalk: \(excluded.count) listed as deliberately unmapped"
-          + (excluded.isEmpty ? "" : " (\(excluded.map(\.code).joined(separator: " ")))")
+          + (excluded.isEmpty ? "" : " (\(Self.list(excluded.map(\.code), limit: codeListLimit)))")
           + ", \(unlisted.count) not in the commodity map"
-          + (unlisted.isEmpty ? "" : " (\(unlisted.map(\.code).joined(separator: " ")))"))
+          + (unlisted.isEmpty ? "" : " (\(Self.list(unlisted.map(\.code), limit: codeListLimit)))"))
     }
     if rereadsInOnePart > 0 { lines.append("the parallel read failed; the file was read again in one part") }
     for bad in tally.firstBadRows { lines.append("  bad row \(path):\(bad.line): \(bad.message)") }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `codes` joined by spaces, the first `limit` of them and how many more.
+  static func list(_ codes: [String], limit: Int) -> String {
+    codes.prefix(limit).joined(separator: " ")
+      + (codes.count > limit ? " … and \(codes.count - limit) more" : "")
+  }
+
+  /// `outside_crosswalk.csv`: every import product code outside the crosswalk, its rows, and the
+  /// commodity map's note where the code is a deliberate exclusion.
+  public func outsideCSV() -> [UInt8] {
+    var writer = CSVWriter()
+    writer.writeRow(["product_code", "rows", "exclusion_note"])
+    for code in outsideCodes { writer.writeRow([code.code, String(code.rows), code.exclusion ?? ""]) }
+    return writer.bytes
   }
 }

@@ -11,7 +11,8 @@ struct Trade: ParsableCommand {
     discussion: """
       Streams FILE in one pass per core (bounded memory), maps product codes to CRMA materials \
       through data/commodity_map.csv, and writes aggregate.csv, by_product.csv and shares.csv to \
-      --out. Rows with a malformed or negative number, a bad product code, period or partner are \
+      --out, with outside_crosswalk.csv listing the import codes outside the crosswalk. Rows \
+      with a malformed or negative number, a bad product code, period or partner are \
       counted and the first listed; the run fails (exit 65) when more than --max-bad-percent of \
       the rows are bad, when a sum is too large to add exactly, or when one year has both annual \
       (YYYY, YYYY52) and monthly (YYYYMM) rows. The mass column is optional (a value-only file \
@@ -87,6 +88,7 @@ struct Trade: ParsableCommand {
         with: [
           "aggregate.csv": result.aggregateCSV(sourceID: sourceId),
           "by_product.csv": result.productCSV(sourceID: sourceId), "shares.csv": result.sharesCSV(),
+          "outside_crosswalk.csv": result.outsideCSV(),
         ])
       print(result.summary(), terminator: "")
     } catch let error as CSVError {

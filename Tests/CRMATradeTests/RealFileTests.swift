@@ -112,6 +112,10 @@ struct RealFileTests {
     #expect(result.outsideCodes.map(\.code) == ["81019400", "85051190"])
     #expect(result.outsideCodes.allSatisfy { $0.exclusion == nil })
     #expect(result.summary().contains("2 not in the commodity map (81019400 85051190)"))
+    #expect(result.summary(codeListLimit: 1).contains("2 not in the commodity map (81019400 … and 1 more)"))
+    #expect(
+      String(decoding: result.outsideCSV(), as: UTF8.self)
+        == "product_code,rows,exclusion_note\n81019400,1,\n85051190,1,\n")
   }
 
   @Test("a UTF-8 byte-order mark and CRLF line ends read like the plain file")
