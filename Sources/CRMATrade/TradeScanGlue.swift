@@ -127,17 +127,14 @@ extension TradeScanner {
         state.pointee.row.partner = packed
         keyPart(TradeScanner.Row.partnerPart, state)
       } else {
-        state.pointee.row.failed |= 1 << partner
-        state.pointee.texts[partner] = String(decoding: bytes, as: UTF8.self)
+        failed(partner, bytes, state)
       }
     case product:
       let digits = ProductDigits(bytes)
       state.pointee.row.digits = digits
       state.pointee.row.productSeen = true
       if !digits.isCode {
-        state.pointee.row.product = -2
-        state.pointee.row.resolved = true
-        state.pointee.texts[product] = String(decoding: bytes, as: UTF8.self)
+        failed(product, bytes, state)
       } else if state.pointee.row.flowSeen && state.pointee.row.isImport {
         resolve(state)
       }
@@ -154,8 +151,7 @@ extension TradeScanner {
         state.pointee.row.monthly = found.monthly
         keyPart(TradeScanner.Row.periodPart, state)
       } else {
-        state.pointee.row.failed |= 1 << period
-        state.pointee.texts[period] = String(decoding: bytes, as: UTF8.self)
+        failed(period, bytes, state)
       }
     case value:
       // Numbers of rows already known not to count are not parsed.
@@ -163,8 +159,7 @@ extension TradeScanner {
       if let parsed = FixedPoint.parse(bytes) {
         state.pointee.row.value = parsed
       } else {
-        state.pointee.row.failed |= 1 << value
-        state.pointee.texts[value] = String(decoding: bytes, as: UTF8.self)
+        failed(value, bytes, state)
       }
     case mass:
       guard state.pointee.row.mayCount else { return }
@@ -173,13 +168,26 @@ extension TradeScanner {
         if let parsed = FixedPoint.parse(bytes) {
           state.pointee.row.mass = parsed
         } else {
-          state.pointee.row.failed |= 1 << mass
-          state.pointee.texts[mass] = String(decoding: bytes, as: UTF8.self)
+          failed(mass, bytes, state)
         }
       }
     default:
       break
     }
+  }
+
+  /// A field that did not parse: its role's bit is set (a product that is not a code is marked
+  /// as such) and its text kept for the message. Out of line, so the field function's common
+  /// path needs no String machinery (and no saved registers).
+  @inline(never)
+  static func failed(_ role: Int, _ bytes: UnsafeRawBufferPointer, _ state: UnsafeMutablePointer<ScanState>) {
+    if role == product {
+      state.pointee.row.product = -2
+      state.pointee.row.resolved = true
+    } else {
+      state.pointee.row.failed |= 1 << role
+    }
+    state.pointee.texts[role] = String(decoding: bytes, as: UTF8.self)
   }
 
   /// Looks the row's product code up in the crosswalk: done once the row is known to be an import
