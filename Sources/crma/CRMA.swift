@@ -14,7 +14,8 @@ struct CRMA: ParsableCommand {
       """,
     version: CRMAVersion.string,
     subcommands: [
-      Inspect.self, Validate.self, Ingest.self, Transform.self, Report.self, Run.self, Status.self, Trade.self,
+      Inspect.self, Validate.self, Ingest.self, Transform.self, Report.self, Run.self, Status.self,
+      Trade.self,
       USGS.self, Cite.self, Explain.self, Map.self,
     ])
 }

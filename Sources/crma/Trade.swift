@@ -109,13 +109,7 @@ struct Trade: ParsableCommand {
   /// The crosswalk and partner codes from the data package, in a function of their own so that
   /// the ingested package (about 12 MB) is freed before the extract is read.
   private func packageTables(logger: Logger) throws -> (ProductCrosswalk, PartnerCodes) {
-    let ingest: IngestResult
-    do throws(IngestError) {
-      ingest = try IngestStage.run(directory: data, logger: logger)
-    } catch {
-      printError(error.description)
-      throw ExitStatus.code(for: error)
-    }
+    let ingest = try IngestCommandSupport.packageOnly(directory: data, logger: logger)
     if !ingest.isValid { try IngestCommandSupport.report(ingest) }
     return (try ProductCrosswalk(ingest: ingest), try PartnerCodes(ingest: ingest))
   }

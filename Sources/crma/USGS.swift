@@ -28,13 +28,7 @@ struct USGS: ParsableCommand {
 
   func run() throws {
     let logger = logging.makeLogger(label: "crma.usgs")
-    let ingest: IngestResult
-    do throws(IngestError) {
-      ingest = try IngestStage.run(directory: data, logger: logger)
-    } catch {
-      printError(error.description)
-      throw ExitStatus.code(for: error)
-    }
+    let ingest = try IngestCommandSupport.packageOnly(directory: data, logger: logger)
     // The package's own problems (a hash mismatch among them) come first.
     let read = USGSStage.read(ingest, directory: data, logger: logger)
     let problems = ingest.problems + read.problems

@@ -73,6 +73,17 @@ func runStage(_ stage: () throws(PipelineError) -> StageReport) throws {
 /// What validate and ingest share: running the stage and turning its result into output and
 /// an exit code.
 enum IngestCommandSupport {
+  /// The package as the ingest stage reads it, without the USGS and trade stages' tables; an
+  /// unusable descriptor is printed and becomes its exit status.
+  static func packageOnly(directory: String, logger: Logger) throws -> IngestResult {
+    do throws(IngestError) {
+      return try IngestStage.run(directory: directory, logger: logger)
+    } catch {
+      printError(error.description)
+      throw ExitStatus.code(for: error)
+    }
+  }
+
   static func ingest(directory: String, logger: Logger) throws -> IngestResult {
     do throws(IngestError) {
       return TradeImportsStage.merge(
