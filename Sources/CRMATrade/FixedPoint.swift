@@ -49,12 +49,43 @@ public enum FixedPoint {
       index += 1
     }
     guard digits > 0 else { return nil }
-    var value = high
-    var power: Int128 = 1
-    for _ in 0..<lowDigits { power *= 10 }
-    value = value * power + Int128(low)
-    for _ in fractionDigits..<6 { value *= 10 }
+    // Scaled to millionths with one widening multiply in the common case (up to 18 digits);
+    // at most 30 digits and 6 decimals, so every product fits in 128 bits.
+    let scale = power(6 - fractionDigits)
+    let value: Int128
+    if high == 0 {
+      let wide = low.multipliedFullWidth(by: scale)
+      value = Int128(UInt128(wide.high) << 64 | UInt128(wide.low))
+    } else {
+      value = (high * Int128(power(lowDigits)) + Int128(low)) * Int128(scale)
+    }
     return negative ? -value : value
+  }
+
+  /// 10 to the `exponent` (0 to 18), from a table rather than a loop of multiplications.
+  @inline(__always)
+  static func power(_ exponent: Int) -> UInt64 {
+    switch exponent {
+    case 0: 1
+    case 1: 10
+    case 2: 100
+    case 3: 1_000
+    case 4: 10_000
+    case 5: 100_000
+    case 6: 1_000_000
+    case 7: 10_000_000
+    case 8: 100_000_000
+    case 9: 1_000_000_000
+    case 10: 10_000_000_000
+    case 11: 100_000_000_000
+    case 12: 1_000_000_000_000
+    case 13: 10_000_000_000_000
+    case 14: 100_000_000_000_000
+    case 15: 1_000_000_000_000_000
+    case 16: 10_000_000_000_000_000
+    case 17: 100_000_000_000_000_000
+    default: 1_000_000_000_000_000_000
+    }
   }
 
   /// Text without trailing zeros: `1234500000` → `1234.5`.

@@ -257,6 +257,24 @@ struct TradeTests {
     #expect(
       parse("123456789012345678901234") == Int128(123_456_789_012_345_678) * 1_000_000 * 1_000_000 + 901_234
         * 1_000_000)
+    // Every count of decimals, and the 18-digit fold into the high part.
+    #expect(parse("0.5") == 500_000)
+    #expect(parse("3.25") == 3_250_000)
+    #expect(parse("3.125") == 3_125_000)
+    #expect(parse("1.0625") == 1_062_500)
+    #expect(parse("1.03125") == 1_031_250)
+    #expect(parse("123.000000") == 123_000_000)
+    #expect(parse("+4.") == 4_000_000)
+    #expect(parse(".") == nil)
+    #expect(parse("999999999999999999") == Int128(999_999_999_999_999_999) * 1_000_000)
+    #expect(parse("-1000000000000000000.5") == -(Int128(1_000_000_000_000_000_000) * 1_000_000 + 500_000))
+    let thirty = String(repeating: "9", count: 30)
+    // At most 30 digits, decimals included: the largest values the parser takes.
+    let tenTo18 = Int128(1_000_000_000_000_000_000)
+    #expect(parse(thirty) == tenTo18 * tenTo18 - 1_000_000)
+    #expect(parse(String(repeating: "9", count: 24) + ".999999") == tenTo18 * 1_000_000_000_000 - 1)
+    #expect(parse(String(repeating: "9", count: 25) + ".999999") == nil)
+    #expect(parse(thirty + "9") == nil)
     #expect(FixedPoint.text(12_500_000) == "12.5")
     #expect(FixedPoint.text(-1) == "-0.000001")
   }
