@@ -97,7 +97,9 @@ public enum TradeIngest {
     logger.info(
       "trade file read",
       metadata: [
-        "input.path": "\(path)", "parts": "\(parts.count)", "rows.read": "\(tally.rowsRead)",
+        "input.path": "\(path)", "parts": "\(parts.count)",
+        "cuts": guessed && recuts == 0 ? "guessed" : "exact",
+        "rows.read": "\(tally.rowsRead)",
         "rows.added": "\(tally.rowsAdded)",
         "rows.rejected": "\(tally.badRows)",
       ])
