@@ -35,11 +35,16 @@ public enum IngestStage {
   /// `retainBytes` are streamed (see ``maxRetainedBytes``); with an `output` folder their
   /// normalised CSV is written into it as they are read (``IngestResult/streamed``); the caller
   /// writes the retained tables (``IngestOutput/files(_:)``) and commits the folder.
+  ///
+  /// With `resources`, only those tables and the tables their foreign keys reach are read, and
+  /// no file resource (``DataPackageDescriptor/restricted(to:)``).
   public static func run(
     directory: String, limits: CSVLimits = .default, maxMagnitude: Double = IngestStage.maxMagnitude,
-    retainBytes: Int = IngestStage.maxRetainedBytes, output: OutputFolder? = nil, logger: Logger
+    retainBytes: Int = IngestStage.maxRetainedBytes, output: OutputFolder? = nil,
+    resources: Set<String>? = nil, logger: Logger
   ) throws(IngestError) -> IngestResult {
-    let descriptor = try DataPackageDescriptor.load(directory: directory)
+    let whole = try DataPackageDescriptor.load(directory: directory)
+    let descriptor = resources.map { whole.restricted(to: $0) } ?? whole
     logger.debug("descriptor read", metadata: ["package.resources": "\(descriptor.resources.count)"])
     var plan = StreamPlan(descriptor: descriptor, directory: directory, retainBytes: retainBytes)
     var tables: [Table] = []
@@ -48,7 +53,8 @@ public enum IngestStage {
     for resource in descriptor.resources {
       let before = sink.count
       let loaded = load(
-        resource, directory: directory, limits: limits, maxMagnitude: maxMagnitude, plan: &plan, output: output,
+        resource, directory: directory, limits: limits, maxMagnitude: maxMagnitude, plan: &plan,
+        output: output,
         problems: &sink)
       var rows = 0
       switch loaded {
@@ -65,7 +71,8 @@ public enum IngestStage {
       logger.debug(
         "resource read",
         metadata: [
-          "resource.name": "\(resource.name)", "rows.read": "\(rows)", "resource.streamed": "\(plan.isStreamed(resource.name))",
+          "resource.name": "\(resource.name)", "rows.read": "\(rows)",
+          "resource.streamed": "\(plan.isStreamed(resource.name))",
           "problems": "\(sink.count - before)",
         ])
     }
@@ -198,7 +205,9 @@ public enum IngestStage {
     var found = 0
     func problem(_ kind: IngestProblem.Kind, line: Int?, column: String?, _ message: String) {
       found += 1
-      sink.add(IngestProblem(kind, resource: resource.name, path: path, line: line, column: column, message: message))
+      sink.add(
+        IngestProblem(kind, resource: resource.name, path: path, line: line, column: column, message: message)
+      )
     }
     if let escape = escapesFolder(resource.path, directory: directory) {
       problem(.missingFile, line: nil, column: nil, escape)
@@ -233,7 +242,8 @@ public enum IngestStage {
       let spills = plan.spills(for: resource)
       guard
         let table = readStreamed(
-          resource, path: path, header: reader.header, limits: limits, maxMagnitude: maxMagnitude, spills: spills,
+          resource, path: path, header: reader.header, limits: limits, maxMagnitude: maxMagnitude,
+          spills: spills,
           output: output, sink: &sink)
       else { return nil }
       plan.loaded(resource.name)

@@ -32,6 +32,9 @@ public struct PartnerCodes: Sendable {
   /// From explicit entries (tests) or ``init(ingest:)``.
   public init(_ codes: [String: Partner]) { self.codes = codes }
 
+  /// The data package tables ``init(ingest:)`` reads.
+  public static let resources: Set<String> = ["countries", "trade_partner_codes"]
+
   /// From the data package: `countries` by ISO alpha-2 and alpha-3 (its `eu_member` flag gives
   /// the EU-27), then `trade_partner_codes` for the codes Comext spells differently.
   public init(ingest: IngestResult) throws(TradeError) {

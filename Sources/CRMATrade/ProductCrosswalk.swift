@@ -63,6 +63,9 @@ public struct ProductCrosswalk: Sendable {
     self.targets = targets
   }
 
+  /// The data package tables ``init(ingest:)`` reads.
+  public static let resources: Set<String> = ["commodity_map"]
+
   /// From an ingested data package: every HS and CN8 row of `commodity_map` with a material.
   public init(ingest: IngestResult) throws(TradeError) {
     guard let map = ingest.table(named: "commodity_map") else {

@@ -106,10 +106,12 @@ struct Trade: ParsableCommand {
     }
   }
 
-  /// The crosswalk and partner codes from the data package, in a function of their own so that
-  /// the ingested package (about 12 MB) is freed before the extract is read.
+  /// The crosswalk and partner codes from the data package: only their tables (and what those
+  /// reference) are read, in a function of their own so that they are freed before the extract
+  /// is read.
   private func packageTables(logger: Logger) throws -> (ProductCrosswalk, PartnerCodes) {
-    let ingest = try IngestCommandSupport.packageOnly(directory: data, logger: logger)
+    let ingest = try IngestCommandSupport.packageOnly(
+      directory: data, resources: ProductCrosswalk.resources.union(PartnerCodes.resources), logger: logger)
     if !ingest.isValid { try IngestCommandSupport.report(ingest) }
     return (try ProductCrosswalk(ingest: ingest), try PartnerCodes(ingest: ingest))
   }

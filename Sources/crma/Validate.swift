@@ -73,11 +73,14 @@ func runStage(_ stage: () throws(PipelineError) -> StageReport) throws {
 /// What validate and ingest share: running the stage and turning its result into output and
 /// an exit code.
 enum IngestCommandSupport {
-  /// The package as the ingest stage reads it, without the USGS and trade stages' tables; an
-  /// unusable descriptor is printed and becomes its exit status.
-  static func packageOnly(directory: String, logger: Logger) throws -> IngestResult {
+  /// The package as the ingest stage reads it (all of it, or the named tables and those they
+  /// reference), without the USGS and trade stages' tables; an unusable descriptor is printed and
+  /// becomes its exit status.
+  static func packageOnly(directory: String, resources: Set<String>? = nil, logger: Logger) throws
+    -> IngestResult
+  {
     do throws(IngestError) {
-      return try IngestStage.run(directory: directory, logger: logger)
+      return try IngestStage.run(directory: directory, resources: resources, logger: logger)
     } catch {
       printError(error.description)
       throw ExitStatus.code(for: error)
