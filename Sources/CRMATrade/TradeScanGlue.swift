@@ -1,4 +1,5 @@
 import CSVStream
+import CSystemShims
 
 // The unsafe part of the trade scan, kept apart: plain buffers the C callbacks read through one
 // context pointer (reading Swift arrays through a pointer would retain them on every call), the
@@ -135,8 +136,12 @@ extension TradeScanner {
       state.pointee.row.productSeen = true
       if !digits.isCode {
         failed(product, bytes, state)
-      } else if state.pointee.row.flowSeen && state.pointee.row.isImport {
-        resolve(state)
+      } else if state.pointee.row.flowSeen {
+        if state.pointee.row.isImport { resolve(state) }
+      } else if digits.count >= 4 {
+        // The lookup waits for the flow (exports are not looked up); its first load, the
+        // heading's entry, is started now.
+        crma_prefetch_read(state.pointee.buffers.headingStart.baseAddress! + Int(digits.heading))
       }
     case flow:
       state.pointee.row.isImport = state.pointee.buffers.isImportFlow(bytes)

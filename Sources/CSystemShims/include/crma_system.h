@@ -32,4 +32,7 @@ void crma_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks);
 /// on results). Static inline, so Swift callers get the single instruction.
 static inline __attribute__((always_inline)) void crma_prefetch_write(const void *address) { __builtin_prefetch(address, 1, 3); }
 
+/// The same for reading.
+static inline __attribute__((always_inline)) void crma_prefetch_read(const void *address) { __builtin_prefetch(address, 0, 3); }
+
 #endif
