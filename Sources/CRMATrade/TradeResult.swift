@@ -295,6 +295,9 @@ public struct TradeResult: Sendable {
           + ", \(unlisted.count) not in the commodity map"
           + (unlisted.isEmpty ? "" : " (\(Self.list(unlisted.map(\.code), limit: codeListLimit)))"))
     }
+    if readsWithExactCuts > 0 {
+      lines.append("a guessed cut fell inside a quoted field; the file was read again with exact cuts")
+    }
     if rereadsInOnePart > 0 { lines.append("the parallel read failed; the file was read again in one part") }
     for bad in tally.firstBadRows { lines.append("  bad row \(path):\(bad.line): \(bad.message)") }
     return lines.joined(separator: "\n") + "\n"

@@ -62,6 +62,8 @@ struct CutGuessTests {
     #expect(two.rows == one.rows)
     #expect(two.tally.rowsRead == 201)
     #expect(two.readsWithExactCuts == 1)
+    #expect(two.summary().contains("a guessed cut fell inside a quoted field"))
+    #expect(!one.summary().contains("guessed cut"))
     #expect(two.rereadsInOnePart == 0)
   }
 
