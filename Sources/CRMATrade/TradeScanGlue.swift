@@ -183,7 +183,7 @@ extension TradeScanner {
 
   /// A field that did not parse: its role's bit is set (a product that is not a code is marked
   /// as such) and its text kept for the message. Out of line, so the field function's common
-  /// path needs no String machinery (and no saved registers).
+  /// path carries no String code.
   @inline(never)
   static func failed(_ role: Int, _ bytes: UnsafeRawBufferPointer, _ state: UnsafeMutablePointer<ScanState>) {
     if role == product {
