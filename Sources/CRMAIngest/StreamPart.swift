@@ -90,8 +90,8 @@ final class StreamPart: @unchecked Sendable {
     let checkers = schema.fields.map {
       FieldChecker(field: $0, schemaMissingValues: schema.missingValues, maxMagnitude: maxMagnitude)
     }
-    var values = [FieldValue?](repeating: nil, count: checkers.count)
-    var texts: [String] = []
+    var row = StreamRow(count: checkers.count)
+    let fieldCount = checkers.count
     var writer = CSVWriter()
     if writes && continuing == nil { writer.writeRow(schema.fields.map(\.name)) }
     do {
@@ -106,23 +106,44 @@ final class StreamPart: @unchecked Sendable {
         }
       try reader.forEach { record in
         var rowOK = true
-        for index in 0..<checkers.count {
+        for index in 0..<fieldCount {
           let checker = checkers[index]
-          switch checker.check(bytes: record.bytes(at: index)) {
+          let bytes = record.bytes(at: index)
+          // Most cells are decided on their bytes, no `String` or `FieldValue` made.
+          switch checker.quickCheck(bytes) {
+          case .same:
+            row.raw[index] = bytes
+            row.isRaw[index] = true
+            continue
+          case .missing:
+            row.isRaw[index] = false
+            row.values[index] = nil
+            continue
+          case .undecided:
+            row.isRaw[index] = false
+          }
+          switch checker.check(bytes: bytes) {
           case .success(let value):
-            values[index] = value
+            row.values[index] = value
           case .failure(let message):
-            values[index] = nil
+            row.values[index] = nil
             rowOK = false
             problem(message.kind, line: record.line, column: checker.field.name, message.text)
           }
         }
         rows += 1
-        spills.add(values, line: record.line, rowOK: rowOK)
+        spills.add(row, line: record.line, rowOK: rowOK)
         guard writes && found == 0 else { return }
-        texts.removeAll(keepingCapacity: true)
-        for value in values { texts.append(value?.text ?? "") }
-        writer.writeRow(texts)
+        // A cell decided on its bytes is written as those bytes: they are its value's text.
+        let rowStart = writer.bytes.count
+        for index in 0..<fieldCount {
+          if row.isRaw[index] {
+            writer.appendField(row.raw[index], index: index)
+          } else {
+            writer.appendField(row.values[index]?.text ?? "", index: index)
+          }
+        }
+        writer.endRow(fieldCount: fieldCount, rowStart: rowStart)
         if writer.bytes.count >= 1 << 20 {
           emit(writer.bytes)
           writer.clear()
@@ -215,15 +236,44 @@ final class StreamPart: @unchecked Sendable {
   }
 }
 
+/// One record's cells while a part checks it: each cell is either its own bytes (``raw``, when
+/// ``isRaw``: they are the canonical text of a valid value, ``FieldChecker/Quick/same``) or a
+/// checked value (``values``; nil when missing or invalid). The bytes are the reader's, valid
+/// only while the record is handled.
+struct StreamRow {
+  var raw: [UnsafeRawBufferPointer]
+  var isRaw: [Bool]
+  var values: [FieldValue?]
+
+  init(count: Int) {
+    raw = Array(repeating: UnsafeRawBufferPointer(start: nil, count: 0), count: count)
+    isRaw = Array(repeating: false, count: count)
+    values = Array(repeating: nil, count: count)
+  }
+
+  /// Whether cell `index` has no value (missing or invalid).
+  func isNil(_ index: Int) -> Bool { !isRaw[index] && values[index] == nil }
+
+  /// Adds cell `index` to a key's hash, as ``KeyHash/add(_:)`` of its value.
+  func hash(_ index: Int, into hash: inout KeyHash) {
+    if isRaw[index] {
+      hash.add(bytes: raw[index])
+    } else {
+      hash.add(values[index])
+    }
+  }
+}
+
 extension IngestStage {
-  /// Files from this size up are read in two parts on two threads.
-  static let parallelBytes = 64 * 1024 * 1024
+  /// Streamed files from this size up are read in two parts on two threads (when the machine
+  /// has two cores).
+  public static let parallelBytes = 64 * 1024 * 1024
 
   /// Reads a streamed resource (its header already checked): in two parts when it is large and
   /// the machine has two cores, else in one. `spills` are the plan's; problems go to `sink`.
   static func readStreamed(
     _ resource: ResourceDescriptor, path: String, header: CSVHeader, limits: CSVLimits, maxMagnitude: Double,
-    spills: ResourceSpills, output: OutputFolder?, sink: inout ProblemSink
+    spills: ResourceSpills, parallelBytes: Int, output: OutputFolder?, sink: inout ProblemSink
   ) -> StreamedTable? {
     var status = stat()
     let size = stat(path, &status) == 0 ? Int(status.st_size) : 0
@@ -298,7 +348,7 @@ extension IngestStage {
       }
     }
     return StreamedTable(
-      resource: resource, path: path, rows: parts.map(\.rows).reduce(0, +), output: written,
+      resource: resource, path: path, rows: parts.map(\.rows).reduce(0, +), parts: parts.count, output: written,
       outputError: outputFailure)
   }
 }
