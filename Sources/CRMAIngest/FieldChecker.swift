@@ -63,7 +63,8 @@ final class FieldChecker {
     }
     numericBounds = !bounds.isEmpty && bounds.allSatisfy { $0.limit.double != nil }
     fastNumbers =
-      (field.type == .number || field.type == .integer) && onlyEmptyIsMissing && field.constraints.enumValues == nil
+      (field.type == .number || field.type == .integer) && onlyEmptyIsMissing
+      && field.constraints.enumValues == nil
       && field.constraints.minLength == nil && field.constraints.maxLength == nil
       && (bounds.isEmpty || numericBounds)
     let constraintsQuick =
@@ -513,8 +514,13 @@ struct SimplePattern {
         // Only letters, digits, `_`, space and single `-` (Swift's `Regex` gives `&&`, `--`, `~~`
         // in a class a meaning of their own).
         guard index < bytes.count, !members.isEmpty,
-          members.allSatisfy({ isAlphanumeric($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "-") }),
-          !zip(members, members.dropFirst()).contains(where: { $0 == UInt8(ascii: "-") && $1 == UInt8(ascii: "-") })
+          members.allSatisfy({
+            isAlphanumeric($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: " ")
+              || $0 == UInt8(ascii: "-")
+          }),
+          !zip(members, members.dropFirst()).contains(where: {
+            $0 == UInt8(ascii: "-") && $1 == UInt8(ascii: "-")
+          })
         else { return nil }
         index += 1
         var position = 0
@@ -560,7 +566,9 @@ struct SimplePattern {
         default: break
         }
       }
-      if index < bytes.count, [UInt8(ascii: "?"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "{")].contains(bytes[index]) {
+      if index < bytes.count,
+        [UInt8(ascii: "?"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "{")].contains(bytes[index])
+      {
         return nil  // a lazy or possessive quantifier, or two in a row
       }
       var atom = Atom(minimum: minimum, maximum: maximum)

@@ -61,7 +61,8 @@ public enum IngestStage {
     for resource in descriptor.resources {
       let before = sink.count
       let loaded = load(
-        resource, directory: directory, limits: limits, maxMagnitude: maxMagnitude, parallelBytes: parallelBytes,
+        resource, directory: directory, limits: limits, maxMagnitude: maxMagnitude,
+        parallelBytes: parallelBytes,
         plan: &plan, output: output, problems: &sink)
       var rows = 0
       switch loaded {
@@ -78,7 +79,8 @@ public enum IngestStage {
       logger.debug(
         "resource read",
         metadata: [
-          "resource.name": "\(resource.name)", "rows.read": "\(rows)", "resource.streamed": "\(plan.isStreamed(resource.name))",
+          "resource.name": "\(resource.name)", "rows.read": "\(rows)",
+          "resource.streamed": "\(plan.isStreamed(resource.name))",
           "problems": "\(sink.count - before)",
         ])
     }
@@ -211,7 +213,9 @@ public enum IngestStage {
     var found = 0
     func problem(_ kind: IngestProblem.Kind, line: Int?, column: String?, _ message: String) {
       found += 1
-      sink.add(IngestProblem(kind, resource: resource.name, path: path, line: line, column: column, message: message))
+      sink.add(
+        IngestProblem(kind, resource: resource.name, path: path, line: line, column: column, message: message)
+      )
     }
     if let escape = escapesFolder(resource.path, directory: directory) {
       problem(.missingFile, line: nil, column: nil, escape)
@@ -246,7 +250,8 @@ public enum IngestStage {
       let spills = plan.spills(for: resource)
       guard
         let table = readStreamed(
-          resource, path: path, header: reader.header, limits: limits, maxMagnitude: maxMagnitude, spills: spills,
+          resource, path: path, header: reader.header, limits: limits, maxMagnitude: maxMagnitude,
+          spills: spills,
           parallelBytes: parallelBytes, output: output, sink: &sink)
       else { return nil }
       plan.loaded(resource.name)

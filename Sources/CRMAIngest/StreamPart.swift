@@ -348,7 +348,8 @@ extension IngestStage {
       }
     }
     return StreamedTable(
-      resource: resource, path: path, rows: parts.map(\.rows).reduce(0, +), parts: parts.count, output: written,
+      resource: resource, path: path, rows: parts.map(\.rows).reduce(0, +), parts: parts.count,
+      output: written,
       outputError: outputFailure)
   }
 }
