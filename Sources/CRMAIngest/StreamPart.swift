@@ -25,6 +25,17 @@ final class StreamPart: @unchecked Sendable {
   let writes: Bool
   var staged: StagedFile?
   private var temporary: UnsafeMutablePointer<FILE>?
+  /// For the first part when a later part writes straight into the staged file: the offset at
+  /// which the later part writes. The first part writes no further in the file; what it writes
+  /// past it waits in ``temporary`` (``overflowed``).
+  var limit: Int?
+  private var overflowed = false
+  /// For a later part: the staged file and the offset it writes its output at (the offset where
+  /// the first part's output ends when its output has the size of its input, as when every value
+  /// is already canonical), so its output is neither copied nor written twice. When the first
+  /// part's output ends elsewhere, ``append(_:)`` moves it.
+  var direct: (file: StagedFile, offset: Int)?
+  private var directWritten = 0
 
   private(set) var problems: [IngestProblem] = []
   private(set) var unlisted = 0
@@ -62,16 +73,25 @@ final class StreamPart: @unchecked Sendable {
     }
   }
 
-  /// Writes `bytes` to the part's output: the staged file, or the temporary file of a later part.
+  /// Writes `bytes` to the part's output: the staged file (the first part, up to ``limit``; a
+  /// later part at its ``direct`` offset), else a temporary file appended later.
   private func emit(_ bytes: [UInt8]) {
     guard outputFailure == nil else { return }
-    if continuing == nil {
-      guard let staged else { return }
-      do {
-        try staged.write(bytes)
-      } catch {
-        outputFailure = error
+    do {
+      if continuing == nil {
+        guard let staged else { return }
+        if !overflowed, staged.byteCount + bytes.count <= limit ?? Int.max {
+          try staged.write(bytes)
+          return
+        }
+        overflowed = true
+      } else if let direct {
+        try direct.file.write(bytes, at: direct.offset + directWritten)
+        directWritten += bytes.count
+        return
       }
+    } catch {
+      outputFailure = error
       return
     }
     if temporary == nil { temporary = tmpfile() }
@@ -159,9 +179,50 @@ final class StreamPart: @unchecked Sendable {
     if writes && found == 0 { emit(writer.bytes) }
   }
 
-  /// Appends a later part's output to this (first) part's staged file.
+  /// Appends a later part's output to this (first) part's staged file: a later part that wrote
+  /// into the staged file right where this part's output ends is taken as it is (hashed, not
+  /// copied); else its bytes are moved into place, after what this part kept aside.
   func append(_ later: StreamPart) {
-    guard let staged, outputFailure == nil, let file = later.temporary else { return }
+    guard let staged, outputFailure == nil else { return }
+    if let direct = later.direct {
+      if !overflowed && staged.byteCount == direct.offset {
+        do {
+          try staged.adopt(count: later.directWritten)
+        } catch {
+          outputFailure = error
+        }
+        return
+      }
+      // Not where this part's output ends: the later part's bytes go to its temporary file first.
+      if later.temporary == nil { later.temporary = tmpfile() }
+      guard let file = later.temporary else {
+        outputFailure = OutputError(
+          .writeFailed, path: path, message: "cannot create a temporary file: \(errnoText())")
+        return
+      }
+      do {
+        try staged.read(at: direct.offset, count: later.directWritten) { bytes throws(OutputError) in
+          guard fwrite(bytes.baseAddress, 1, bytes.count, file) == bytes.count else {
+            throw OutputError(
+              .writeFailed, path: path, message: "cannot write a temporary file: \(errnoText())")
+          }
+        }
+      } catch {
+        outputFailure = error
+        return
+      }
+    }
+    if overflowed, let own = temporary {
+      appendTemporary(own)
+      overflowed = false
+      fclose(own)
+      temporary = nil
+    }
+    if let file = later.temporary { appendTemporary(file) }
+  }
+
+  private func appendTemporary(_ file: UnsafeMutablePointer<FILE>) {
+    guard let staged, outputFailure == nil else { return }
     fflush(file)
     rewind(file)
     var buffer = [UInt8](repeating: 0, count: 1 << 20)
@@ -302,6 +363,11 @@ extension IngestStage {
         part(0..<cut.offset, nil, spills),
         part(cut.offset..<size, (header, cut.lineFeeds + 1), spills.fresh()),
       ]
+      if let staged {
+        // The second part writes where the first part's output ends if it is as long as its input.
+        parts[0].limit = cut.offset
+        parts[1].direct = (staged, cut.offset)
+      }
       let running = parts
       DispatchQueue.concurrentPerform(iterations: running.count) { running[$0].run() }
       if parts.contains(where: { $0.error != nil || $0.outputFailure != nil }) {

@@ -103,6 +103,48 @@ struct StreamedTwoPartTests {
     #expect(expected.contains(",1.5,") && !expected.contains(",1.50,") && !expected.contains(",007,"))
   }
 
+  /// A SYNTHETIC one-resource package whose `amount` cells are `form(index)`.
+  static func amountsPackage(rows: Int, form: (Int) -> String) throws -> TemporaryDirectory {
+    let folder = try TemporaryDirectory("crma-two-part")
+    var text = "id,amount\n"
+    for index in 1...rows { text += "R\(index),\(form(index))\n" }
+    try folder.write("amounts.csv", text)
+    try folder.write(
+      "datapackage.json",
+      """
+      {"name": "synthetic-amounts", "resources": [
+        {"name": "amounts", "path": "amounts.csv", "schema": {"primaryKey": "id", "fields": [
+          {"name": "id", "type": "string"}, {"name": "amount", "type": "number"}]}}]}
+      """)
+    return folder
+  }
+
+  @Test(
+    "the second part's output lands after the first part's whether that is as long as its input, shorter or longer",
+    arguments: ["same", "shorter", "longer"])
+  func secondPartPlaced(firstPart: String) throws {
+    // Canonical cells are written as they are; `2.50` becomes `2.5` (shorter), `1e3` `1000` (longer).
+    let folder = try Self.amountsPackage(rows: 4000) { index in
+      guard index < 2000 && index % 10 == 0 else { return "\(index).25" }
+      return firstPart == "same" ? "\(index).5" : firstPart == "shorter" ? "2.50" : "1e3"
+    }
+    defer { folder.remove() }
+    let retained = try IngestStage.run(directory: folder.path, logger: Self.logger)
+    let expected = String(decoding: try #require(retained.table(named: "amounts")).csvBytes(), as: UTF8.self)
+    let output = try OutputFolder(path: "\(folder.path)/out")
+    let result = try IngestStage.run(
+      directory: folder.path, retainBytes: 1000, parallelBytes: 1, output: output, logger: Self.logger)
+    #expect(result.problems.isEmpty)
+    let table = try #require(result.streamed.first)
+    #expect(table.parts == (Self.twoCores ? 2 : 1))
+    let written = try String(contentsOfFile: output.file("amounts.csv"), encoding: .utf8)
+    #expect(written == expected)
+    #expect(table.outputBytes == expected.utf8.count)
+    #expect(table.outputSHA256 == SHA256.hex(Array(expected.utf8)))
+    let input = try String(contentsOfFile: "\(folder.path)/amounts.csv", encoding: .utf8)
+    #expect((written == input) == (firstPart == "same"))
+  }
+
   @Test(
     "bad values, a duplicate key and a bad record in the second part name their lines as a one-part read does"
   )
