@@ -110,10 +110,16 @@ final class StreamPart: @unchecked Sendable {
     let checkers = schema.fields.map {
       FieldChecker(field: $0, schemaMissingValues: schema.missingValues, maxMagnitude: maxMagnitude)
     }
-    var row = StreamRow(count: checkers.count)
+    let row = StreamRow(count: checkers.count)
+    defer { row.deallocate() }
     let fieldCount = checkers.count
-    var writer = CSVWriter()
-    if writes && continuing == nil { writer.writeRow(schema.fields.map(\.name)) }
+    var writer = OutputBuffer()
+    defer { writer.deallocate() }
+    if writes && continuing == nil {
+      var header = CSVWriter()
+      header.writeRow(schema.fields.map(\.name))
+      header.bytes.withUnsafeBytes { writer.append($0) }
+    }
     do {
       let source = try FileRangeByteSource(path: path, range: range)
       let reader =
@@ -155,18 +161,19 @@ final class StreamPart: @unchecked Sendable {
         spills.add(row, line: record.line, rowOK: rowOK)
         guard writes && found == 0 else { return }
         // A cell decided on its bytes is written as those bytes: they are its value's text.
-        let rowStart = writer.bytes.count
+        let rowStart = writer.count
         for index in 0..<fieldCount {
           if row.isRaw[index] {
             writer.appendField(row.raw[index], index: index)
           } else {
-            writer.appendField(row.values[index]?.text ?? "", index: index)
+            var text = row.values[index]?.text ?? ""
+            text.withUTF8 { writer.appendField(UnsafeRawBufferPointer($0), index: index) }
           }
         }
         writer.endRow(fieldCount: fieldCount, rowStart: rowStart)
-        if writer.bytes.count >= 1 << 20 {
+        if writer.count >= 1 << 20 {
           emit(writer.bytes)
-          writer.clear()
+          writer.count = 0
         }
       }
     } catch let failure as CSVError {
@@ -302,14 +309,26 @@ final class StreamPart: @unchecked Sendable {
 /// checked value (``values``; nil when missing or invalid). The bytes are the reader's, valid
 /// only while the record is handled.
 struct StreamRow {
-  var raw: [UnsafeRawBufferPointer]
-  var isRaw: [Bool]
-  var values: [FieldValue?]
+  // Buffers rather than arrays: written for every cell, with no uniqueness check or copy.
+  let raw: UnsafeMutableBufferPointer<UnsafeRawBufferPointer>
+  let isRaw: UnsafeMutableBufferPointer<Bool>
+  let values: UnsafeMutableBufferPointer<FieldValue?>
 
+  /// A row of `count` cells; ``deallocate()`` frees it.
   init(count: Int) {
-    raw = Array(repeating: UnsafeRawBufferPointer(start: nil, count: 0), count: count)
-    isRaw = Array(repeating: false, count: count)
-    values = Array(repeating: nil, count: count)
+    raw = .allocate(capacity: count)
+    raw.initialize(repeating: UnsafeRawBufferPointer(start: nil, count: 0))
+    isRaw = .allocate(capacity: count)
+    isRaw.initialize(repeating: false)
+    values = .allocate(capacity: count)
+    values.initialize(repeating: nil)
+  }
+
+  func deallocate() {
+    raw.deallocate()
+    isRaw.deallocate()
+    _ = values.deinitialize()
+    values.deallocate()
   }
 
   /// Whether cell `index` has no value (missing or invalid).
@@ -322,6 +341,65 @@ struct StreamRow {
     } else {
       hash.add(values[index])
     }
+  }
+}
+
+/// A part's normalised CSV before it is written out: the bytes ``CSVWriter`` writes for the same
+/// fields (a field quoted only when it holds a comma, quote, CR or LF — through ``CSVWriter`` —
+/// and a row of one empty field written `""`), appended with no array bookkeeping per field.
+struct OutputBuffer {
+  private var storage = UnsafeMutableRawBufferPointer.allocate(byteCount: 2 << 20, alignment: 16)
+  /// Bytes held.
+  var count = 0
+
+  func deallocate() { storage.deallocate() }
+
+  /// The bytes held, as an array (to write out).
+  var bytes: [UInt8] { Array(UnsafeRawBufferPointer(rebasing: storage[0..<count])) }
+
+  private mutating func reserve(_ extra: Int) {
+    guard count + extra > storage.count else { return }
+    let larger = UnsafeMutableRawBufferPointer.allocate(
+      byteCount: max(storage.count * 2, count + extra), alignment: 16)
+    larger.copyMemory(from: UnsafeRawBufferPointer(rebasing: storage[0..<count]))
+    storage.deallocate()
+    storage = larger
+  }
+
+  mutating func append(_ bytes: UnsafeRawBufferPointer) {
+    reserve(bytes.count)
+    if let base = bytes.baseAddress, let target = storage.baseAddress {
+      (target + count).copyMemory(from: base, byteCount: bytes.count)
+    }
+    count += bytes.count
+  }
+
+  private mutating func append(byte: UInt8) {
+    reserve(1)
+    storage[count] = byte
+    count += 1
+  }
+
+  /// Appends field `index` (0-based) of a row; `field` is valid UTF-8.
+  mutating func appendField(_ field: UnsafeRawBufferPointer, index: Int) {
+    if index > 0 { append(byte: UInt8(ascii: ",")) }
+    for byte in field
+    where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
+      var quoted = CSVWriter()
+      quoted.appendField(field, index: 0)
+      quoted.bytes.withUnsafeBytes { append($0) }
+      return
+    }
+    append(field)
+  }
+
+  /// Ends a row whose first field was appended when ``count`` was `rowStart`.
+  mutating func endRow(fieldCount: Int, rowStart: Int) {
+    if fieldCount == 1 && count == rowStart {
+      append(byte: UInt8(ascii: "\""))
+      append(byte: UInt8(ascii: "\""))
+    }
+    append(byte: 0x0A)
   }
 }
 

@@ -146,6 +146,31 @@ struct StreamedTwoPartTests {
   }
 
   @Test(
+    "a one-column resource's empty cells are written as \"\" by a streamed read, as the CSV writer writes them"
+  )
+  func oneEmptyField() throws {
+    let folder = try TemporaryDirectory("crma-two-part")
+    defer { folder.remove() }
+    var text = "note\n"
+    for index in 1...3000 { text += index % 4 == 0 ? "\"\"\n" : "n\(index % 7)\n" }
+    try folder.write("notes.csv", text)
+    try folder.write(
+      "datapackage.json",
+      """
+      {"name": "synthetic-notes", "resources": [
+        {"name": "notes", "path": "notes.csv", "schema": {"fields": [{"name": "note", "type": "string"}]}}]}
+      """)
+    let retained = try IngestStage.run(directory: folder.path, logger: Self.logger)
+    let expected = String(decoding: try #require(retained.table(named: "notes")).csvBytes(), as: UTF8.self)
+    #expect(expected.contains("\n\"\"\n"))
+    let output = try OutputFolder(path: "\(folder.path)/out")
+    let result = try IngestStage.run(
+      directory: folder.path, retainBytes: 1000, parallelBytes: 1, output: output, logger: Self.logger)
+    #expect(result.problems.isEmpty)
+    #expect(try String(contentsOfFile: output.file("notes.csv"), encoding: .utf8) == expected)
+  }
+
+  @Test(
     "bad values, a duplicate key and a bad record in the second part name their lines as a one-part read does"
   )
   func problemsInSecondPart() throws {
