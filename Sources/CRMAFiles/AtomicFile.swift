@@ -54,7 +54,7 @@ public final class AtomicFile {
   }
 
   /// Writes `bytes` at `offset` of the file at once, past the buffer and without moving the
-  /// position ``write(_:)`` writes at: for a region written by another thread (only the
+  /// position `write(_:)` writes at: for a region written by another thread (only the
   /// descriptor is read here).
   public func write(_ bytes: [UInt8], at offset: Int) throws(OutputError) {
     let result = bytes.withUnsafeBytes { buffer in
@@ -94,7 +94,7 @@ public final class AtomicFile {
     }
   }
 
-  /// Writes out the buffer and moves the position ``write(_:)`` writes at to `offset`.
+  /// Writes out the buffer and moves the position `write(_:)` writes at to `offset`.
   public func flush(seekingTo offset: Int) throws(OutputError) {
     try flush()
     guard lseek(descriptor, off_t(offset), SEEK_SET) == off_t(offset) else {
