@@ -39,6 +39,11 @@ public final class AtomicFile {
 
   /// Appends bytes (buffered).
   public func write(_ bytes: [UInt8]) throws(OutputError) {
+    // A large piece with nothing buffered goes out at once, not copied into the buffer first.
+    if pending.isEmpty && bytes.count >= 1 << 16 {
+      try writeAll(descriptor, bytes, path: path)
+      return
+    }
     pending.append(contentsOf: bytes)
     if pending.count >= 1 << 16 { try flush() }
   }
