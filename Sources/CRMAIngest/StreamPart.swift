@@ -112,6 +112,10 @@ final class StreamPart: @unchecked Sendable {
     }
     let row = StreamRow(count: checkers.count)
     defer { row.deallocate() }
+    var rowsRead = 0
+    defer { rows = rowsRead }
+    var clean = true
+    let writing = writes
     let fieldCount = checkers.count
     var writer = OutputBuffer()
     defer { writer.deallocate() }
@@ -157,9 +161,11 @@ final class StreamPart: @unchecked Sendable {
             problem(message.kind, line: record.line, column: checker.field.name, message.text)
           }
         }
-        rows += 1
+        rowsRead += 1
         spills.add(row, line: record.line, rowOK: rowOK)
-        guard writes && found == 0 else { return }
+        // Locals, not properties: a class property read per row costs an exclusivity check.
+        if !rowOK { clean = false }
+        guard writing && clean else { return }
         // A cell decided on its bytes is written as those bytes: they are its value's text.
         let rowStart = writer.count
         for index in 0..<fieldCount {

@@ -141,15 +141,21 @@ final class ResourceSpills {
       row.hash(index, into: &hash)
       spill.add(hash.value, line: line)
     }
-    for (indexes, spill) in references + targets {
-      var hash = KeyHash()
-      var complete = true
-      for index in indexes {
-        row.hash(index, into: &hash)
-        if row.isNil(index) { complete = false }
-      }
-      if complete { spill.add(hash.value, line: line) }
+    // Each list on its own: `references + targets` would make an array for every row.
+    for (indexes, spill) in references { Self.addComplete(row, indexes, spill, line: line) }
+    for (indexes, spill) in targets { Self.addComplete(row, indexes, spill, line: line) }
+  }
+}
+
+extension ResourceSpills {
+  /// Spills the hash of the key on `indexes` when none of its cells is nil.
+  fileprivate static func addComplete(_ row: StreamRow, _ indexes: [Int], _ spill: KeySpill, line: Int) {
+    var hash = KeyHash()
+    for index in indexes {
+      if row.isNil(index) { return }
+      row.hash(index, into: &hash)
     }
+    spill.add(hash.value, line: line)
   }
 }
 
