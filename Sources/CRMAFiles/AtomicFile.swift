@@ -20,7 +20,7 @@ public final class AtomicFile {
     var candidate = ""
     for attempt in 0..<100 {
       candidate = "\(directory.isEmpty ? "/" : directory)/.\(name).tmp-\(getpid())-\(attempt)"
-      fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+      fd = open(candidate, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
       if fd >= 0 || errno != EEXIST { break }
     }
     guard fd >= 0 else {
@@ -39,6 +39,11 @@ public final class AtomicFile {
 
   /// Appends bytes (buffered).
   public func write(_ bytes: [UInt8]) throws(OutputError) {
+    // A large piece with nothing buffered goes out at once, not copied into the buffer first.
+    if pending.isEmpty && bytes.count >= 1 << 16 {
+      try writeAll(descriptor, bytes, path: path)
+      return
+    }
     pending.append(contentsOf: bytes)
     if pending.count >= 1 << 16 { try flush() }
   }
@@ -51,6 +56,64 @@ public final class AtomicFile {
   private func flush() throws(OutputError) {
     try writeAll(descriptor, pending, path: path)
     pending.removeAll(keepingCapacity: true)
+  }
+
+  /// Writes `bytes` at `offset` of the file at once, past the buffer and without moving the
+  /// position `write(_:)` writes at: for a region written by another thread (only the
+  /// descriptor is read here).
+  public func write(_ bytes: [UInt8], at offset: Int) throws(OutputError) {
+    let result = bytes.withUnsafeBytes { buffer in
+      Result { () throws(OutputError) in
+        var done = 0
+        while done < buffer.count {
+          let written = pwrite(
+            descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+          if written < 0 {
+            if errno == EINTR { continue }
+            throw OutputError(.writeFailed, path: path, message: "write failed: \(errnoText())")
+          }
+          done += written
+        }
+      }
+    }
+    try result.get()
+  }
+
+  /// Reads `count` bytes at `offset` (written before, the buffer flushed), in pieces of up to
+  /// 1 MiB handed to `body`.
+  public func read(at offset: Int, count: Int, _ body: (UnsafeRawBufferPointer) throws(OutputError) -> Void)
+    throws(OutputError)
+  {
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+    defer { buffer.deallocate() }
+    var done = 0
+    while done < count {
+      let read = pread(descriptor, buffer.baseAddress, min(buffer.count, count - done), off_t(offset + done))
+      if read < 0 && errno == EINTR { continue }
+      guard read > 0 else {
+        throw OutputError(
+          .writeFailed, path: path, message: "cannot read back: \(read < 0 ? errnoText() : "end of file")")
+      }
+      try body(UnsafeRawBufferPointer(rebasing: buffer[0..<read]))
+      done += read
+    }
+  }
+
+  /// Writes out the buffer and moves the position `write(_:)` writes at to `offset`.
+  public func flush(seekingTo offset: Int) throws(OutputError) {
+    try flush()
+    guard lseek(descriptor, off_t(offset), SEEK_SET) == off_t(offset) else {
+      throw OutputError(.writeFailed, path: path, message: "cannot seek: \(errnoText())")
+    }
+  }
+
+  /// Writes out the buffer and cuts the file to `length` bytes (bytes written with
+  /// ``write(_:at:)`` past what the file keeps).
+  public func flush(truncatingTo length: Int) throws(OutputError) {
+    try flush()
+    guard ftruncate(descriptor, off_t(length)) == 0 else {
+      throw OutputError(.writeFailed, path: path, message: "cannot truncate: \(errnoText())")
+    }
   }
 
   /// Flushes, syncs and renames the file into place, then syncs its folder.

@@ -147,7 +147,8 @@ public final class OutputFolder {
   /// Writes `files` and the owner marker into the staging folder, then ``commit()``s.
   public func finish(with files: [String: [UInt8]]) throws(OutputError) {
     for name in files.keys.sorted() { try write(files[name]!, to: name) }
-    try write(Array("This folder is written by crma and replaced whole on each run.\n".utf8), to: Self.ownerMarker)
+    try write(
+      Array("This folder is written by crma and replaced whole on each run.\n".utf8), to: Self.ownerMarker)
     try commit()
   }
 
@@ -251,8 +252,34 @@ public final class StagedFile {
     try file.write(bytes)
   }
 
+  /// Writes `bytes` at `offset`, not hashed or counted yet: a later region of the file filled by
+  /// another thread while this one appends with ``write(_:)`` below `offset`. ``adopt(count:)``
+  /// takes the region in once the bytes before it are written; ``read(at:count:_:)`` reads it back.
+  public func write(_ bytes: [UInt8], at offset: Int) throws(OutputError) {
+    try file.write(bytes, at: offset)
+  }
+
+  /// Reads back `count` bytes at `offset` (see ``write(_:at:)``), in pieces.
+  public func read(at offset: Int, count: Int, _ body: (UnsafeRawBufferPointer) throws(OutputError) -> Void)
+    throws(OutputError)
+  {
+    try file.flush(seekingTo: byteCount)
+    try file.read(at: offset, count: count, body)
+  }
+
+  /// Counts and hashes the `count` bytes written with ``write(_:at:)`` at ``byteCount`` as written
+  /// (the file now ends after them).
+  public func adopt(count: Int) throws(OutputError) {
+    try file.flush(seekingTo: byteCount)
+    try file.read(at: byteCount, count: count) { hasher.update($0) }
+    byteCount += count
+    try file.flush(seekingTo: byteCount)
+  }
+
   /// Flushes and moves the file into place; its size and SHA-256.
   public func finish() throws(OutputError) -> (bytes: Int, sha256: String) {
+    // Bytes written with `write(_:at:)` and not adopted are cut off.
+    try file.flush(truncatingTo: byteCount)
     try file.commit(syncingFolder: false)
     return (byteCount, hasher.finalize())
   }

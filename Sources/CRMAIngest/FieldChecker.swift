@@ -23,6 +23,10 @@ final class FieldChecker {
   private let numericBounds: Bool
   /// Whether ``check(bytes:)`` may parse and bound the bytes itself.
   private let fastNumbers: Bool
+  /// What ``quickCheck(_:)`` can decide on the bytes for this field (``QuickKind``).
+  private let quickKind: QuickKind
+  /// The enum's texts as bytes, for ``quickCheck(_:)``.
+  private let allowedBytes: [[UInt8]]?
   private static let minimumWords = "less than the minimum"
   private static let maximumWords = "more than the maximum"
   private static let exclusiveMinimumWords = "not more than the exclusive minimum"
@@ -59,9 +63,136 @@ final class FieldChecker {
     }
     numericBounds = !bounds.isEmpty && bounds.allSatisfy { $0.limit.double != nil }
     fastNumbers =
-      (field.type == .number || field.type == .integer) && onlyEmptyIsMissing && field.constraints.enumValues == nil
+      (field.type == .number || field.type == .integer) && onlyEmptyIsMissing
+      && field.constraints.enumValues == nil
       && field.constraints.minLength == nil && field.constraints.maxLength == nil
       && (bounds.isEmpty || numericBounds)
+    let constraintsQuick =
+      onlyEmptyIsMissing && constraints.minLength == nil && constraints.maxLength == nil
+      && (constraints.enumValues == nil || allowedTexts != nil) && bounds.isEmpty
+    switch field.type {
+    case .string, .any:
+      quickKind =
+        constraintsQuick && (field.format == nil || field.format == "default")
+          && (constraints.pattern == nil || simplePattern != nil) ? .text : .none
+    case .date:
+      quickKind = constraintsQuick && constraints.pattern == nil ? .date : .none
+    case .integer: quickKind = fastNumbers ? .integer : .none
+    case .number: quickKind = fastNumbers ? .number : .none
+    default: quickKind = .none
+    }
+    allowedBytes = allowedTexts.map { $0.map { Array($0.utf8) } }
+  }
+
+  /// The fields whose cells ``quickCheck(_:)`` may decide on their bytes.
+  private enum QuickKind {
+    case none, text, date, integer, number
+  }
+
+  /// What ``quickCheck(_:)`` found.
+  enum Quick {
+    /// A valid value whose canonical text (``FieldValue/text``) is the cell's bytes themselves.
+    case same
+    /// A missing value that may be missing (``check(_:)`` gives nil).
+    case missing
+    /// Not decided here: ask ``check(bytes:)``.
+    case undecided
+  }
+
+  /// A check on a cell's bytes (valid UTF-8) that makes no `String` and no ``FieldValue``, for
+  /// the common cells of a streamed resource: ``Quick/same`` only when ``check(_:)`` would give
+  /// a value whose ``FieldValue/text`` equals the bytes (a string or date; an integer or number
+  /// already written in canonical form, such as `12` or `0.25`, not `012`, `1.50` or `1e3`),
+  /// ``Quick/missing`` only when it would give nil; anything else is ``Quick/undecided``.
+  func quickCheck(_ bytes: UnsafeRawBufferPointer) -> Quick {
+    if bytes.isEmpty {
+      return onlyEmptyIsMissing && !field.constraints.required ? .missing : .undecided
+    }
+    switch quickKind {
+    case .none:
+      return .undecided
+    case .text:
+      if let allowedBytes, !allowedBytes.contains(where: { Self.equal($0, bytes) }) { return .undecided }
+      if let simplePattern, simplePattern.matches(bytes: bytes) != true { return .undecided }
+      return .same
+    case .date:
+      guard Self.isCalendarDate(bytes) else { return .undecided }
+      if let allowedBytes, !allowedBytes.contains(where: { Self.equal($0, bytes) }) { return .undecided }
+      return .same
+    case .integer:
+      guard Self.isCanonicalInteger(bytes), let parsed = NumberParsing.int(bytes),
+        Double(parsed).magnitude <= maxMagnitude, withinBounds(Double(parsed))
+      else { return .undecided }
+      return .same
+    case .number:
+      guard Self.isCanonicalDecimal(bytes), let parsed = NumberParsing.double(bytes), parsed.isFinite,
+        abs(parsed) <= maxMagnitude, withinBounds(parsed)
+      else { return .undecided }
+      return .same
+    }
+  }
+
+  private static func equal(_ text: [UInt8], _ bytes: UnsafeRawBufferPointer) -> Bool {
+    guard text.count == bytes.count else { return false }
+    return text.withUnsafeBytes { text in
+      guard let left = text.baseAddress, let right = bytes.baseAddress else { return text.isEmpty }
+      return memcmp(left, right, bytes.count) == 0
+    }
+  }
+
+  /// `-?(0|[1-9][0-9]*)`, not `-0`: the text `String(Int)` gives (overflow is the parser's to find).
+  static func isCanonicalInteger(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    var index = 0
+    if bytes.first == UInt8(ascii: "-") { index = 1 }
+    guard index < bytes.count else { return false }
+    if bytes[index] == UInt8(ascii: "0") { return bytes.count == index + 1 && index == 0 }
+    while index < bytes.count {
+      guard bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9") else { return false }
+      index += 1
+    }
+    return true
+  }
+
+  /// Whether `bytes` are the text ``NumberFormatting/canonical(_:)`` gives for the number they
+  /// denote, decided on the text alone: `-?(0|[1-9][0-9]*)(\.[0-9]*[1-9])?`, not `-0`, at most 15
+  /// significant digits (so the decimal reads back to a `Double` whose shortest round-trip text is
+  /// itself, and an integral value is below 10^15) and, below 1, at most three zeros after the point
+  /// (so the value is at least 0.0001 and never written with an exponent).
+  static func isCanonicalDecimal(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    let count = bytes.count
+    var index = 0
+    let negative = bytes.first == UInt8(ascii: "-")
+    if negative { index = 1 }
+    guard index < count else { return false }
+    func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    var significant = 0
+    let zeroInteger = bytes[index] == UInt8(ascii: "0")
+    if zeroInteger {
+      index += 1
+    } else {
+      while index < count && isDigit(bytes[index]) {
+        index += 1
+        significant += 1
+      }
+      guard significant > 0 else { return false }
+    }
+    if index == count { return !(zeroInteger && negative) && significant <= 15 }
+    guard bytes[index] == UInt8(ascii: "."), index + 1 < count else { return false }
+    index += 1
+    var leadingZeros = 0
+    if zeroInteger {
+      while index < count && bytes[index] == UInt8(ascii: "0") {
+        index += 1
+        leadingZeros += 1
+      }
+      guard leadingZeros <= 3 else { return false }
+    }
+    while index < count {
+      guard isDigit(bytes[index]) else { return false }
+      index += 1
+      significant += 1
+    }
+    return significant > 0 && significant <= 15 && bytes[count - 1] != UInt8(ascii: "0")
   }
 
   /// Whether `text` is one of the field's missing values.
@@ -383,8 +514,13 @@ struct SimplePattern {
         // Only letters, digits, `_`, space and single `-` (Swift's `Regex` gives `&&`, `--`, `~~`
         // in a class a meaning of their own).
         guard index < bytes.count, !members.isEmpty,
-          members.allSatisfy({ isAlphanumeric($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "-") }),
-          !zip(members, members.dropFirst()).contains(where: { $0 == UInt8(ascii: "-") && $1 == UInt8(ascii: "-") })
+          members.allSatisfy({
+            isAlphanumeric($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: " ")
+              || $0 == UInt8(ascii: "-")
+          }),
+          !zip(members, members.dropFirst()).contains(where: {
+            $0 == UInt8(ascii: "-") && $1 == UInt8(ascii: "-")
+          })
         else { return nil }
         index += 1
         var position = 0
@@ -430,7 +566,9 @@ struct SimplePattern {
         default: break
         }
       }
-      if index < bytes.count, [UInt8(ascii: "?"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "{")].contains(bytes[index]) {
+      if index < bytes.count,
+        [UInt8(ascii: "?"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "{")].contains(bytes[index])
+      {
         return nil  // a lazy or possessive quantifier, or two in a row
       }
       var atom = Atom(minimum: minimum, maximum: maximum)
@@ -450,6 +588,13 @@ struct SimplePattern {
       for byte in bytes where byte >= 0x80 || byte == 0 { return nil }
       return match(bytes, 0, 0)
     }
+  }
+
+  /// ``matches(_:)`` on UTF-8 bytes.
+  func matches(bytes: UnsafeRawBufferPointer) -> Bool? {
+    let typed = bytes.assumingMemoryBound(to: UInt8.self)
+    for byte in typed where byte >= 0x80 || byte == 0 { return nil }
+    return match(typed, 0, 0)
   }
 
   /// Backtracking over the atoms (greedy); patterns are short and values are cells.

@@ -43,6 +43,19 @@ public enum IngestStage {
     retainBytes: Int = IngestStage.maxRetainedBytes, output: OutputFolder? = nil,
     resources: Set<String>? = nil, logger: Logger
   ) throws(IngestError) -> IngestResult {
+    try run(
+      directory: directory, limits: limits, maxMagnitude: maxMagnitude, retainBytes: retainBytes,
+      parallelBytes: IngestStage.parallelBytes, output: output, resources: resources, logger: logger)
+  }
+
+  /// ``run(directory:limits:maxMagnitude:retainBytes:output:resources:logger:)`` with streamed resources
+  /// of `parallelBytes` or more read in two parts on two threads (``parallelBytes``; tests set it
+  /// small to cover the two-part read on small files).
+  public static func run(
+    directory: String, limits: CSVLimits = .default, maxMagnitude: Double = IngestStage.maxMagnitude,
+    retainBytes: Int = IngestStage.maxRetainedBytes, parallelBytes: Int, output: OutputFolder? = nil,
+    resources: Set<String>? = nil, logger: Logger
+  ) throws(IngestError) -> IngestResult {
     let whole = try DataPackageDescriptor.load(directory: directory)
     let descriptor = resources.map { whole.restricted(to: $0) } ?? whole
     logger.debug("descriptor read", metadata: ["package.resources": "\(descriptor.resources.count)"])
@@ -53,9 +66,9 @@ public enum IngestStage {
     for resource in descriptor.resources {
       let before = sink.count
       let loaded = load(
-        resource, directory: directory, limits: limits, maxMagnitude: maxMagnitude, plan: &plan,
-        output: output,
-        problems: &sink)
+        resource, directory: directory, limits: limits, maxMagnitude: maxMagnitude,
+        parallelBytes: parallelBytes,
+        plan: &plan, output: output, problems: &sink)
       var rows = 0
       switch loaded {
       case .retained(let table):
@@ -199,7 +212,7 @@ public enum IngestStage {
 
   private static func load(
     _ resource: ResourceDescriptor, directory: String, limits: CSVLimits, maxMagnitude: Double,
-    plan: inout StreamPlan, output: OutputFolder?, problems sink: inout ProblemSink
+    parallelBytes: Int, plan: inout StreamPlan, output: OutputFolder?, problems sink: inout ProblemSink
   ) -> Loaded? {
     let path = displayPath(directory, resource.path)
     var found = 0
@@ -244,7 +257,7 @@ public enum IngestStage {
         let table = readStreamed(
           resource, path: path, header: reader.header, limits: limits, maxMagnitude: maxMagnitude,
           spills: spills,
-          output: output, sink: &sink)
+          parallelBytes: parallelBytes, output: output, sink: &sink)
       else { return nil }
       plan.loaded(resource.name)
       return .streamed(table)

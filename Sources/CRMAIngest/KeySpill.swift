@@ -12,9 +12,13 @@ struct KeyHash {
       return
     }
     var text = value.text
-    text.withUTF8 { bytes in
-      for byte in bytes { mix(byte) }
-    }
+    text.withUTF8 { add(bytes: UnsafeRawBufferPointer($0)) }
+  }
+
+  /// Adds one value of the key by its canonical text (``FieldValue/text``): the same as
+  /// ``add(_:)`` of a value with that text.
+  mutating func add(bytes: UnsafeRawBufferPointer) {
+    for byte in bytes { mix(byte) }
     mix(0x1F)
   }
 

@@ -25,6 +25,17 @@ final class StreamPart: @unchecked Sendable {
   let writes: Bool
   var staged: StagedFile?
   private var temporary: UnsafeMutablePointer<FILE>?
+  /// For the first part when a later part writes straight into the staged file: the offset at
+  /// which the later part writes. The first part writes no further in the file; what it writes
+  /// past it waits in ``temporary`` (``overflowed``).
+  var limit: Int?
+  private var overflowed = false
+  /// For a later part: the staged file and the offset it writes its output at (the offset where
+  /// the first part's output ends when its output has the size of its input, as when every value
+  /// is already canonical), so its output is neither copied nor written twice. When the first
+  /// part's output ends elsewhere, ``append(_:)`` moves it.
+  var direct: (file: StagedFile, offset: Int)?
+  private var directWritten = 0
 
   private(set) var problems: [IngestProblem] = []
   private(set) var unlisted = 0
@@ -62,16 +73,25 @@ final class StreamPart: @unchecked Sendable {
     }
   }
 
-  /// Writes `bytes` to the part's output: the staged file, or the temporary file of a later part.
+  /// Writes `bytes` to the part's output: the staged file (the first part, up to ``limit``; a
+  /// later part at its ``direct`` offset), else a temporary file appended later.
   private func emit(_ bytes: [UInt8]) {
     guard outputFailure == nil else { return }
-    if continuing == nil {
-      guard let staged else { return }
-      do {
-        try staged.write(bytes)
-      } catch {
-        outputFailure = error
+    do {
+      if continuing == nil {
+        guard let staged else { return }
+        if !overflowed, staged.byteCount + bytes.count <= limit ?? Int.max {
+          try staged.write(bytes)
+          return
+        }
+        overflowed = true
+      } else if let direct {
+        try direct.file.write(bytes, at: direct.offset + directWritten)
+        directWritten += bytes.count
+        return
       }
+    } catch {
+      outputFailure = error
       return
     }
     if temporary == nil { temporary = tmpfile() }
@@ -90,10 +110,20 @@ final class StreamPart: @unchecked Sendable {
     let checkers = schema.fields.map {
       FieldChecker(field: $0, schemaMissingValues: schema.missingValues, maxMagnitude: maxMagnitude)
     }
-    var values = [FieldValue?](repeating: nil, count: checkers.count)
-    var texts: [String] = []
-    var writer = CSVWriter()
-    if writes && continuing == nil { writer.writeRow(schema.fields.map(\.name)) }
+    let row = StreamRow(count: checkers.count)
+    defer { row.deallocate() }
+    var rowsRead = 0
+    defer { rows = rowsRead }
+    var clean = true
+    let writing = writes
+    let fieldCount = checkers.count
+    var writer = OutputBuffer()
+    defer { writer.deallocate() }
+    if writes && continuing == nil {
+      var header = CSVWriter()
+      header.writeRow(schema.fields.map(\.name))
+      header.bytes.withUnsafeBytes { writer.append($0) }
+    }
     do {
       let source = try FileRangeByteSource(path: path, range: range)
       let reader =
@@ -106,26 +136,50 @@ final class StreamPart: @unchecked Sendable {
         }
       try reader.forEach { record in
         var rowOK = true
-        for index in 0..<checkers.count {
+        for index in 0..<fieldCount {
           let checker = checkers[index]
-          switch checker.check(bytes: record.bytes(at: index)) {
+          let bytes = record.bytes(at: index)
+          // Most cells are decided on their bytes, no `String` or `FieldValue` made.
+          switch checker.quickCheck(bytes) {
+          case .same:
+            row.raw[index] = bytes
+            row.isRaw[index] = true
+            continue
+          case .missing:
+            row.isRaw[index] = false
+            row.values[index] = nil
+            continue
+          case .undecided:
+            row.isRaw[index] = false
+          }
+          switch checker.check(bytes: bytes) {
           case .success(let value):
-            values[index] = value
+            row.values[index] = value
           case .failure(let message):
-            values[index] = nil
+            row.values[index] = nil
             rowOK = false
             problem(message.kind, line: record.line, column: checker.field.name, message.text)
           }
         }
-        rows += 1
-        spills.add(values, line: record.line, rowOK: rowOK)
-        guard writes && found == 0 else { return }
-        texts.removeAll(keepingCapacity: true)
-        for value in values { texts.append(value?.text ?? "") }
-        writer.writeRow(texts)
-        if writer.bytes.count >= 1 << 20 {
+        rowsRead += 1
+        spills.add(row, line: record.line, rowOK: rowOK)
+        // Locals, not properties: a class property read per row costs an exclusivity check.
+        if !rowOK { clean = false }
+        guard writing && clean else { return }
+        // A cell decided on its bytes is written as those bytes: they are its value's text.
+        let rowStart = writer.count
+        for index in 0..<fieldCount {
+          if row.isRaw[index] {
+            writer.appendField(row.raw[index], index: index)
+          } else {
+            var text = row.values[index]?.text ?? ""
+            text.withUTF8 { writer.appendField(UnsafeRawBufferPointer($0), index: index) }
+          }
+        }
+        writer.endRow(fieldCount: fieldCount, rowStart: rowStart)
+        if writer.count >= 1 << 20 {
           emit(writer.bytes)
-          writer.clear()
+          writer.count = 0
         }
       }
     } catch let failure as CSVError {
@@ -138,9 +192,50 @@ final class StreamPart: @unchecked Sendable {
     if writes && found == 0 { emit(writer.bytes) }
   }
 
-  /// Appends a later part's output to this (first) part's staged file.
+  /// Appends a later part's output to this (first) part's staged file: a later part that wrote
+  /// into the staged file right where this part's output ends is taken as it is (hashed, not
+  /// copied); else its bytes are moved into place, after what this part kept aside.
   func append(_ later: StreamPart) {
-    guard let staged, outputFailure == nil, let file = later.temporary else { return }
+    guard let staged, outputFailure == nil else { return }
+    if let direct = later.direct {
+      if !overflowed && staged.byteCount == direct.offset {
+        do {
+          try staged.adopt(count: later.directWritten)
+        } catch {
+          outputFailure = error
+        }
+        return
+      }
+      // Not where this part's output ends: the later part's bytes go to its temporary file first.
+      if later.temporary == nil { later.temporary = tmpfile() }
+      guard let file = later.temporary else {
+        outputFailure = OutputError(
+          .writeFailed, path: path, message: "cannot create a temporary file: \(errnoText())")
+        return
+      }
+      do {
+        try staged.read(at: direct.offset, count: later.directWritten) { bytes throws(OutputError) in
+          guard fwrite(bytes.baseAddress, 1, bytes.count, file) == bytes.count else {
+            throw OutputError(
+              .writeFailed, path: path, message: "cannot write a temporary file: \(errnoText())")
+          }
+        }
+      } catch {
+        outputFailure = error
+        return
+      }
+    }
+    if overflowed, let own = temporary {
+      appendTemporary(own)
+      overflowed = false
+      fclose(own)
+      temporary = nil
+    }
+    if let file = later.temporary { appendTemporary(file) }
+  }
+
+  private func appendTemporary(_ file: UnsafeMutablePointer<FILE>) {
+    guard let staged, outputFailure == nil else { return }
     fflush(file)
     rewind(file)
     var buffer = [UInt8](repeating: 0, count: 1 << 20)
@@ -215,15 +310,115 @@ final class StreamPart: @unchecked Sendable {
   }
 }
 
+/// One record's cells while a part checks it: each cell is either its own bytes (``raw``, when
+/// ``isRaw``: they are the canonical text of a valid value, ``FieldChecker/Quick/same``) or a
+/// checked value (``values``; nil when missing or invalid). The bytes are the reader's, valid
+/// only while the record is handled.
+struct StreamRow {
+  // Buffers rather than arrays: written for every cell, with no uniqueness check or copy.
+  let raw: UnsafeMutableBufferPointer<UnsafeRawBufferPointer>
+  let isRaw: UnsafeMutableBufferPointer<Bool>
+  let values: UnsafeMutableBufferPointer<FieldValue?>
+
+  /// A row of `count` cells; ``deallocate()`` frees it.
+  init(count: Int) {
+    raw = .allocate(capacity: count)
+    raw.initialize(repeating: UnsafeRawBufferPointer(start: nil, count: 0))
+    isRaw = .allocate(capacity: count)
+    isRaw.initialize(repeating: false)
+    values = .allocate(capacity: count)
+    values.initialize(repeating: nil)
+  }
+
+  func deallocate() {
+    raw.deallocate()
+    isRaw.deallocate()
+    _ = values.deinitialize()
+    values.deallocate()
+  }
+
+  /// Whether cell `index` has no value (missing or invalid).
+  func isNil(_ index: Int) -> Bool { !isRaw[index] && values[index] == nil }
+
+  /// Adds cell `index` to a key's hash, as ``KeyHash/add(_:)`` of its value.
+  func hash(_ index: Int, into hash: inout KeyHash) {
+    if isRaw[index] {
+      hash.add(bytes: raw[index])
+    } else {
+      hash.add(values[index])
+    }
+  }
+}
+
+/// A part's normalised CSV before it is written out: the bytes ``CSVWriter`` writes for the same
+/// fields (a field quoted only when it holds a comma, quote, CR or LF — through ``CSVWriter`` —
+/// and a row of one empty field written `""`), appended with no array bookkeeping per field.
+struct OutputBuffer {
+  private var storage = UnsafeMutableRawBufferPointer.allocate(byteCount: 2 << 20, alignment: 16)
+  /// Bytes held.
+  var count = 0
+
+  func deallocate() { storage.deallocate() }
+
+  /// The bytes held, as an array (to write out).
+  var bytes: [UInt8] { Array(UnsafeRawBufferPointer(rebasing: storage[0..<count])) }
+
+  private mutating func reserve(_ extra: Int) {
+    guard count + extra > storage.count else { return }
+    let larger = UnsafeMutableRawBufferPointer.allocate(
+      byteCount: max(storage.count * 2, count + extra), alignment: 16)
+    larger.copyMemory(from: UnsafeRawBufferPointer(rebasing: storage[0..<count]))
+    storage.deallocate()
+    storage = larger
+  }
+
+  mutating func append(_ bytes: UnsafeRawBufferPointer) {
+    reserve(bytes.count)
+    if let base = bytes.baseAddress, let target = storage.baseAddress {
+      (target + count).copyMemory(from: base, byteCount: bytes.count)
+    }
+    count += bytes.count
+  }
+
+  private mutating func append(byte: UInt8) {
+    reserve(1)
+    storage[count] = byte
+    count += 1
+  }
+
+  /// Appends field `index` (0-based) of a row; `field` is valid UTF-8.
+  mutating func appendField(_ field: UnsafeRawBufferPointer, index: Int) {
+    if index > 0 { append(byte: UInt8(ascii: ",")) }
+    for byte in field
+    where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
+      var quoted = CSVWriter()
+      quoted.appendField(field, index: 0)
+      quoted.bytes.withUnsafeBytes { append($0) }
+      return
+    }
+    append(field)
+  }
+
+  /// Ends a row whose first field was appended when ``count`` was `rowStart`.
+  mutating func endRow(fieldCount: Int, rowStart: Int) {
+    if fieldCount == 1 && count == rowStart {
+      append(byte: UInt8(ascii: "\""))
+      append(byte: UInt8(ascii: "\""))
+    }
+    append(byte: 0x0A)
+  }
+}
+
 extension IngestStage {
-  /// Files from this size up are read in two parts on two threads.
-  static let parallelBytes = 64 * 1024 * 1024
+  /// Streamed files from this size up are read in two parts on two threads (when the machine
+  /// has two cores).
+  public static let parallelBytes = 64 * 1024 * 1024
 
   /// Reads a streamed resource (its header already checked): in two parts when it is large and
   /// the machine has two cores, else in one. `spills` are the plan's; problems go to `sink`.
   static func readStreamed(
     _ resource: ResourceDescriptor, path: String, header: CSVHeader, limits: CSVLimits, maxMagnitude: Double,
-    spills: ResourceSpills, output: OutputFolder?, sink: inout ProblemSink
+    spills: ResourceSpills, parallelBytes: Int, output: OutputFolder?, sink: inout ProblemSink
   ) -> StreamedTable? {
     var status = stat()
     let size = stat(path, &status) == 0 ? Int(status.st_size) : 0
@@ -252,6 +447,11 @@ extension IngestStage {
         part(0..<cut.offset, nil, spills),
         part(cut.offset..<size, (header, cut.lineFeeds + 1), spills.fresh()),
       ]
+      if let staged {
+        // The second part writes where the first part's output ends if it is as long as its input.
+        parts[0].limit = cut.offset
+        parts[1].direct = (staged, cut.offset)
+      }
       let running = parts
       DispatchQueue.concurrentPerform(iterations: running.count) { running[$0].run() }
       if parts.contains(where: { $0.error != nil || $0.outputFailure != nil }) {
@@ -298,7 +498,8 @@ extension IngestStage {
       }
     }
     return StreamedTable(
-      resource: resource, path: path, rows: parts.map(\.rows).reduce(0, +), output: written,
+      resource: resource, path: path, rows: parts.map(\.rows).reduce(0, +), parts: parts.count,
+      output: written,
       outputError: outputFailure)
   }
 }

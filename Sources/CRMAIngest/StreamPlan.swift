@@ -11,6 +11,9 @@ public struct StreamedTable: Sendable {
   public let path: String
   /// Rows read (valid or not).
   public let rows: Int
+  /// The parts the file was read in, each on its own thread: 2 for a large file on a machine
+  /// with two cores (``IngestStage/parallelBytes``), else 1.
+  public let parts: Int
   /// Size and SHA-256 of the normalised CSV written to the output folder, if it was.
   public let outputBytes: Int?
   public let outputSHA256: String?
@@ -18,12 +21,13 @@ public struct StreamedTable: Sendable {
   public let outputError: OutputError?
 
   init(
-    resource: ResourceDescriptor, path: String, rows: Int, output: (bytes: Int, sha256: String)?,
+    resource: ResourceDescriptor, path: String, rows: Int, parts: Int, output: (bytes: Int, sha256: String)?,
     outputError: OutputError?
   ) {
     self.resource = resource
     self.path = path
     self.rows = rows
+    self.parts = parts
     self.outputBytes = output?.bytes
     self.outputSHA256 = output?.sha256
     self.outputError = outputError
@@ -121,31 +125,37 @@ final class ResourceSpills {
     }
   }
 
-  func add(_ values: [FieldValue?], line: Int, rowOK: Bool) {
+  func add(_ row: StreamRow, line: Int, rowOK: Bool) {
     if let primaryKeySpill {
       var hash = KeyHash()
       var complete = true
       for index in primaryKey {
-        hash.add(values[index])
-        if values[index] == nil { complete = false }
+        row.hash(index, into: &hash)
+        if row.isNil(index) { complete = false }
       }
       if rowOK || complete { primaryKeySpill.add(hash.value, line: line) }
     }
     for (index, spill) in unique {
-      guard let value = values[index] else { continue }
+      guard !row.isNil(index) else { continue }
       var hash = KeyHash()
-      hash.add(value)
+      row.hash(index, into: &hash)
       spill.add(hash.value, line: line)
     }
-    for (indexes, spill) in references + targets {
-      var hash = KeyHash()
-      var complete = true
-      for index in indexes {
-        hash.add(values[index])
-        if values[index] == nil { complete = false }
-      }
-      if complete { spill.add(hash.value, line: line) }
+    // Each list on its own: `references + targets` would make an array for every row.
+    for (indexes, spill) in references { Self.addComplete(row, indexes, spill, line: line) }
+    for (indexes, spill) in targets { Self.addComplete(row, indexes, spill, line: line) }
+  }
+}
+
+extension ResourceSpills {
+  /// Spills the hash of the key on `indexes` when none of its cells is nil.
+  fileprivate static func addComplete(_ row: StreamRow, _ indexes: [Int], _ spill: KeySpill, line: Int) {
+    var hash = KeyHash()
+    for index in indexes {
+      if row.isNil(index) { return }
+      row.hash(index, into: &hash)
     }
+    spill.add(hash.value, line: line)
   }
 }
 

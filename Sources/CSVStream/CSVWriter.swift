@@ -43,6 +43,29 @@ public struct CSVWriter {
     bytes.append(UInt8(ascii: "\n"))
   }
 
+  /// Appends field `index` (0-based) of a row written field by field: the bytes of
+  /// `writeRow(_:)` for the same texts when the row is ended with ``endRow(fieldCount:rowStart:)``
+  /// (`rowStart` being ``bytes``' count before its first field). `field` is valid UTF-8.
+  public mutating func appendField(_ field: UnsafeRawBufferPointer, index: Int) {
+    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+    append(field)
+  }
+
+  /// `appendField(_:index:)` for a text.
+  public mutating func appendField(_ text: String, index: Int) {
+    var text = text
+    text.withUTF8 { appendField(UnsafeRawBufferPointer($0), index: index) }
+  }
+
+  /// Ends a row written with `appendField(_:index:)`.
+  public mutating func endRow(fieldCount: Int, rowStart: Int) {
+    // A row made of one empty field would read back as a blank line, which readers skip.
+    if fieldCount == 1 && bytes.count == rowStart {
+      bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: "\"")])
+    }
+    bytes.append(UInt8(ascii: "\n"))
+  }
+
   /// Forgets the text written so far, keeping the storage (after writing ``bytes`` out).
   public mutating func clear() { bytes.removeAll(keepingCapacity: true) }
 
