@@ -25,6 +25,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 typedef __int128 i128;
 #define NCODES 4096
@@ -124,14 +127,33 @@ static void *run(void *arg) {
   return NULL;
 }
 
+/* Parity of the quote characters in s[0..n): 16 bytes a step where SSE2 is there (every x86-64),
+ * memchr otherwise. The quoted file has a quote every ~7 bytes: memchr per quote took ~4x as long. */
+static unsigned quote_parity(const char *s, size_t n) {
+  unsigned parity = 0; size_t i = 0;
+#ifdef __SSE2__
+  const __m128i quote = _mm_set1_epi8('"');
+  for (; i + 16 <= n; i += 16) parity ^= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + i)), quote));
+  parity = (unsigned)__builtin_parity(parity);
+#endif
+  for (const char *q = s + i; (q = memchr(q, '"', (size_t)(s + n - q))); q++) parity ^= 1;
+  return parity;
+}
+
 static off_t find_cut(int fd, off_t nominal, off_t size) {
   /* quote parity before nominal, then first LF at even parity */
-  size_t bufsize = 1 << 20; char *buf = malloc(bufsize); long quotes = 0; off_t off = 0;
-  while (off < nominal) { ssize_t n = pread(fd, buf, (size_t)(nominal - off) < bufsize ? (size_t)(nominal - off) : bufsize, off);
-    for (char *q = buf; (q = memchr(q, '"', (size_t)(buf + n - q))); q++) quotes++; off += n; }
-  while (off < size) { ssize_t n = pread(fd, buf, bufsize, off);
-    for (ssize_t i = 0; i < n; i++) { if (buf[i] == '"') quotes++; else if (buf[i] == '\n' && quotes % 2 == 0) { free(buf); return off + i + 1; } }
-    off += n; }
+  size_t bufsize = 1 << 20; char *buf = malloc(bufsize); unsigned odd = 0; off_t off = 0;
+  while (off < nominal) {
+    ssize_t n = pread(fd, buf, (size_t)(nominal - off) < bufsize ? (size_t)(nominal - off) : bufsize, off);
+    if (n <= 0) break;
+    odd ^= quote_parity(buf, (size_t)n); off += n;
+  }
+  while (off < size) {
+    ssize_t n = pread(fd, buf, bufsize, off);
+    if (n <= 0) break;
+    for (ssize_t i = 0; i < n; i++) { if (buf[i] == '"') odd ^= 1; else if (buf[i] == '\n' && !odd) { free(buf); return off + i + 1; } }
+    off += n;
+  }
   free(buf); return size;
 }
 
