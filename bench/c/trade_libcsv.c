@@ -178,7 +178,7 @@ static void on_header_row(int c, void *ctx) {
 
 static void read_header(int fd) {
   struct csv_parser p; csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL); csv_set_space_func(&p, no_space);
-  header_state h = {0, 0}; char buf[65536]; off_t off = 0; ssize_t n;
+  header_state h = {0, 0}; char buf[1024]; /* small: the parse of the first block is repeated by worker 0 */ off_t off = 0; ssize_t n;
   while (!h.done && (n = pread(fd, buf, sizeof buf, off)) > 0) {
     if (csv_parse(&p, buf, (size_t)n, on_header_field, on_header_row, &h) != (size_t)n) { fprintf(stderr, "parse error in header\n"); exit(65); }
     off += n;
