@@ -59,13 +59,13 @@ MASS = ["--column", "mass=quantity_kg"]
 
 
 def timed(command, stdout_path):
-    """Runs command once; returns (wall seconds, peak RSS in MiB)."""
+    """Runs command once; returns (wall seconds, peak RSS in MiB, CPU seconds user + system)."""
     time_file = OUT / "time.txt"
     with open(stdout_path, "w") as out:
-        subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", str(time_file)] + command, stdout=out, stderr=subprocess.DEVNULL,
+        subprocess.run(["/usr/bin/time", "-f", "%e %M %U %S", "-o", str(time_file)] + command, stdout=out, stderr=subprocess.DEVNULL,
                        check=True, cwd=ROOT)
-    wall, rss = time_file.read_text().split()
-    return float(wall), int(rss) / 1024
+    wall, rss, user, system = time_file.read_text().split()
+    return float(wall), int(rss) / 1024, float(user) + float(system)
 
 
 def decimal_or_none(text):
@@ -164,8 +164,8 @@ for profile, rows in FILES:
         wall = statistics.median(r[0] for r in runs)
         rss = max(r[1] for r in runs)
         results.append({"profile": profile, "rows": rows, "bytes": size, "tool": label, "min": min(r[0] for r in runs), "median": wall,
-                        "mbps": size / wall / 1e6, "rss": rss, "same": same(reference, totals, has_mass), "groups": len(totals)})
-        print(f"{profile:<10} {rows:>10,} rows  {label:<24} {wall:7.2f} s  {size / wall / 1e6:7.1f} MB/s  {rss:7.1f} MiB  "
+                        "mbps": size / wall / 1e6, "rss": rss, "cpu": statistics.median(r[2] for r in runs), "same": same(reference, totals, has_mass), "groups": len(totals)})
+        print(f"{profile:<10} {rows:>10,} rows  {label:<24} {wall:7.2f} s  {results[-1]['cpu']:6.2f} CPU s  {size / wall / 1e6:7.1f} MB/s  {rss:7.1f} MiB  "
               f"totals {'match' if results[-1]['same'] else 'DIFFER'}", flush=True)
 
 # Ratios of crma (2 parts) to every tool, per file: throughput ratio = tool time / crma time.
@@ -175,22 +175,24 @@ lines = [
     f"{platform.platform()}; median of {args.runs} runs, warm page cache; files are synthetic (bench/generate_trade.py, "
     f"profiles standard, quoted, value-only); load average (1 min) {os.getloadavg()[0]:.2f} at the end.",
     "",
-    "| file | rows | file bytes | tool | median s | min s | MB/s | peak RSS MiB | totals match | crma's throughput ratio |",
-    "|---|---:|---:|---|---:|---:|---:|---:|---|---:|",
+    "| file | rows | file bytes | tool | median s | min s | MB/s | CPU s | peak RSS MiB | totals match | crma's throughput ratio |",
+    "|---|---:|---:|---|---:|---:|---:|---:|---:|---|---:|",
 ]
 summary = [
     "",
-    "Per file, crma's throughput as a multiple of each tool's (tool's median time / crma's); targets in brackets:",
+    "Per file, crma's throughput as a multiple of each tool's (tool's median time / crma's); targets in brackets. "
+    "CPU s (user + system, median) moves less than wall time when other work shares the cores: the CPU ratio of "
+    "the one-part runs is given beside the wall-time one.",
     "",
-    "| file | rows | crma 2 parts vs C 2 parsers (≥ 0.95) | crma 1 part vs C 1 parser (≥ 0.9) | crma 2 parts vs DuckDB | "
-    "crma 2 parts vs polars | crma peak RSS MiB (≤ 64) | totals match | load at start |",
-    "|---|---:|---:|---:|---:|---:|---:|---|---:|",
+    "| file | rows | crma 2 parts vs C 2 parsers (≥ 0.95) | crma 1 part vs C 1 parser (≥ 0.9) | same by CPU s | "
+    "crma 2 parts vs DuckDB | crma 2 parts vs polars | crma peak RSS MiB (≤ 64) | totals match | load at start |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---|---:|",
 ]
 
 
-def ratio(group, tool, against):
+def ratio(group, tool, against, measure="median"):
     a, b = next((r for r in group if r["tool"] == tool), None), next((r for r in group if r["tool"] == against), None)
-    return f"{b['median'] / a['median']:.2f}" if a and b else "–"
+    return f"{b[measure] / a[measure]:.2f}" if a and b else "–"
 
 
 for profile, rows in FILES:
@@ -198,10 +200,11 @@ for profile, rows in FILES:
     crma = next(r for r in group if r["tool"] == "crma trade, 2 parts")
     for r in group:
         lines.append(f"| {profile} | {rows:,} | {r['bytes']:,} | {r['tool']} | {r['median']:.2f} | {r['min']:.2f} | {r['mbps']:.0f} | "
-                     f"{r['rss']:.0f} | {'yes' if r['same'] else 'NO'} | {r['median'] / crma['median']:.2f} |")
+                     f"{r['cpu']:.2f} | {r['rss']:.0f} | {'yes' if r['same'] else 'NO'} | {r['median'] / crma['median']:.2f} |")
     crma_rss = max(r["rss"] for r in group if r["tool"].startswith("crma"))
     summary.append(f"| {profile} | {rows:,} | {ratio(group, 'crma trade, 2 parts', 'C + libcsv, 2 parsers')} | "
-                   f"{ratio(group, 'crma trade, 1 part', 'C + libcsv, 1 parser')} | {ratio(group, 'crma trade, 2 parts', 'DuckDB (2 threads)')} | "
+                   f"{ratio(group, 'crma trade, 1 part', 'C + libcsv, 1 parser')} | "
+                   f"{ratio(group, 'crma trade, 1 part', 'C + libcsv, 1 parser', 'cpu')} | {ratio(group, 'crma trade, 2 parts', 'DuckDB (2 threads)')} | "
                    f"{ratio(group, 'crma trade, 2 parts', 'polars (2 threads)')} | {crma_rss:.0f} | "
                    f"{'yes' if all(r['same'] for r in group) else 'NO'} | {loads[(profile, rows)]:.2f} |")
 # The profiles draw the same rows: the quoted file's totals must equal the standard file's of the same size, the
