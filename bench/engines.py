@@ -4,6 +4,9 @@ Same job as `crma trade` and bench/c/trade_libcsv.c: keep imports (flow 1) whose
 CRMA material through the crosswalk (exact CN8 code, else its HS6 prefix, else its HS4 prefix),
 and sum value and net mass and count rows per (material, stage, year, partner).
 
+Columns by name from the header; quantity_kg is optional (a value-only extract): without it,
+net_mass_kg is left empty.
+
 Usage: engines.py ENGINE FILE CROSSWALK_CSV THREADS   (ENGINE: duckdb, polars, pandas)
 Prints CSV: material_id,stage,year,partner,value,net_mass_kg,rows  sorted.
 """
@@ -13,13 +16,15 @@ import sys
 engine, path, crosswalk_path, threads = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 with open(crosswalk_path, encoding="utf-8", newline="") as handle:
     crosswalk = [(r["code"], r["material_id"], r["stage"]) for r in csv.DictReader(handle)]
+with open(path, encoding="utf-8", newline="") as handle:
+    has_mass = "quantity_kg" in next(csv.reader(handle))
 
 
 def emit(rows):
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(["material_id", "stage", "year", "partner", "value", "net_mass_kg", "rows"])
     for row in sorted(rows, key=lambda r: (r[0], r[1], int(r[2]), r[3])):
-        out.writerow([row[0], row[1], int(row[2]), row[3], row[4], row[5], int(row[6])])
+        out.writerow([row[0], row[1], int(row[2]), row[3], row[4], row[5] if has_mass else "", int(row[6])])
 
 
 if engine == "duckdb":
@@ -30,7 +35,7 @@ if engine == "duckdb":
     con.executemany("INSERT INTO crosswalk VALUES (?, ?, ?)", crosswalk)
     rows = con.execute(f"""
         WITH t AS (
-          SELECT partner, hs_code, substr(period, 1, 4) AS year, value_eur, quantity_kg
+          SELECT partner, hs_code, substr(period, 1, 4) AS year, value_eur, {"quantity_kg" if has_mass else "NULL AS quantity_kg"}
           FROM read_csv('{path}', header = true, all_varchar = true, quote = '"', escape = '"')
           WHERE flow = '1'
         ), m AS (
@@ -60,13 +65,15 @@ elif engine == "polars":
         .filter(pl.col("material_id").is_not_null()) \
         .group_by(["material_id", "stage", "year", "partner"]).agg(
             pl.col("value_eur").cast(pl.Decimal(38, 6)).sum().alias("value"),
-            pl.col("quantity_kg").cast(pl.Decimal(38, 6)).sum().alias("mass"), pl.len().alias("rows"))
+            # A quoted empty quantity ("") is an empty string to polars, not a null.
+            (pl.when(pl.col("quantity_kg") != "").then(pl.col("quantity_kg")).cast(pl.Decimal(38, 6)).sum() if has_mass
+             else pl.lit(None)).alias("mass"), pl.len().alias("rows"))
     emit(df.collect().rows())
 elif engine == "pandas":
     import pandas as pd
     from decimal import Decimal
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, engine="c",
-                        usecols=["partner", "hs_code", "flow", "period", "value_eur", "quantity_kg"])
+                        usecols=["partner", "hs_code", "flow", "period", "value_eur"] + (["quantity_kg"] if has_mass else []))
     frame = frame[frame["flow"] == "1"]
     table = {code: (material, stage) for code, material, stage in crosswalk}
     def target(code):
@@ -74,7 +81,7 @@ elif engine == "pandas":
     mapped = frame["hs_code"].map(target)
     frame = frame[mapped.notna()].assign(target=mapped[mapped.notna()], year=frame["period"].str[:4])
     frame["value"] = frame["value_eur"].map(Decimal)
-    frame["mass"] = frame["quantity_kg"].map(lambda q: Decimal(q) if q else Decimal(0))
+    frame["mass"] = frame["quantity_kg"].map(lambda q: Decimal(q) if q else Decimal(0)) if has_mass else Decimal(0)
     grouped = frame.groupby(["target", "year", "partner"]).agg(value=("value", "sum"), mass=("mass", "sum"), rows=("value", "size"))
     emit([(t[0], t[1], y, p, v, m, n) for (t, y, p), (v, m, n) in zip(grouped.index, grouped.itertuples(index=False))])
 else:

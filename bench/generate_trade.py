@@ -4,18 +4,30 @@
 Deterministic: rows are generated in chunks seeded by (seed, chunk index), so the first N rows
 of a larger file equal the smaller file. Columns follow the shape of a Comext-style extract:
 reporter,partner,hs_code,flow,period,value_eur,quantity_kg,product_label
-70 % of rows carry one of the crosswalk's HS/CN codes, 30 % one of 3,000 unrelated codes; the free
-text label is quoted in about 10 % of rows, with commas (~9.5 %), doubled quotes (~1 %) and an
-embedded line break (~0.1 %); 4 % of quantities are empty.
+70 % of rows carry one of the crosswalk's HS/CN codes, 30 % one of 3,000 unrelated codes; 4 % of
+quantities are empty. Three profiles, drawing the same random numbers, so row N has the same
+reporter, partner, code, flow, period, value and quantity in each (the totals agree):
 
-Usage: generate_trade.py ROWS OUTPUT [CROSSWALK_CODES_CSV]
+- standard (default, unchanged since the first benchmark): only the free-text label is quoted, in
+  about 10 % of rows, with commas (~9.5 %), doubled quotes (~1 %) and an embedded line break
+  (~0.1 %);
+- quoted: every field quoted, as some exporters write them ("AT","CN","28053000",...,""), and
+  the label has an embedded line break in ~7 % of rows, doubled quotes in ~10 %, a comma in ~40 %;
+- value-only: the standard file without the quantity_kg column (a value-only extract).
+
+Usage: generate_trade.py [--profile standard|quoted|value-only] ROWS OUTPUT [CROSSWALK_CODES_CSV]
 """
+import argparse
 import csv
 import random
-import sys
 
-ROWS, OUTPUT = int(sys.argv[1]), sys.argv[2]
-CODES_FILE = sys.argv[3] if len(sys.argv) > 3 else "data/commodity_map.csv"
+parser = argparse.ArgumentParser()
+parser.add_argument("--profile", choices=["standard", "quoted", "value-only"], default="standard")
+parser.add_argument("rows", type=int)
+parser.add_argument("output")
+parser.add_argument("codes_file", nargs="?", default="data/commodity_map.csv")
+args = parser.parse_args()
+ROWS, OUTPUT, CODES_FILE, PROFILE = args.rows, args.output, args.codes_file, args.profile
 SEED, CHUNK = 20261125, 100_000
 
 with open(CODES_FILE, encoding="utf-8", newline="") as handle:
@@ -36,6 +48,7 @@ words = ["lithium", "spodumene", "concentrate", "titanium", "sponge", "ilmenite"
 
 
 def label(rnd):
+    """The standard label: quoted (with its quotes) in about 10 % of rows."""
     text = " ".join(rnd.choice(words) for _ in range(rnd.randint(5, 9)))
     roll = rnd.random()
     if roll < 0.001:
@@ -47,8 +60,25 @@ def label(rnd):
     return text
 
 
+def quoted_label(rnd):
+    """The quoted profile's label, without its enclosing quotes (the caller quotes every field)."""
+    text = " ".join(rnd.choice(words) for _ in range(rnd.randint(5, 9)))
+    roll = rnd.random()
+    if roll < 0.07:
+        return text + ', "" line one\nsecond line'
+    if roll < 0.17:
+        return text + ' ""quoted"" part'
+    if roll < 0.57:
+        return text + ', with comma'
+    return text
+
+
+HEADER = {"standard": "reporter,partner,hs_code,flow,period,value_eur,quantity_kg,product_label\n",
+          "quoted": '"reporter","partner","hs_code","flow","period","value_eur","quantity_kg","product_label"\n',
+          "value-only": "reporter,partner,hs_code,flow,period,value_eur,product_label\n"}[PROFILE]
+
 with open(OUTPUT, "w", encoding="utf-8", newline="") as out:
-    out.write("reporter,partner,hs_code,flow,period,value_eur,quantity_kg,product_label\n")
+    out.write(HEADER)
     written = 0
     chunk = 0
     while written < ROWS:
@@ -59,7 +89,13 @@ with open(OUTPUT, "w", encoding="utf-8", newline="") as out:
             period = f"{rnd.randint(2015, 2024)}{rnd.randint(1, 12):02d}"
             value = int(rnd.lognormvariate(9, 2))
             quantity = "" if rnd.random() < 0.04 else f"{rnd.lognormvariate(8, 2):.{rnd.randint(0, 3)}f}"
-            lines.append(f"{rnd.choice(reporters)},{rnd.choices(partners, weights)[0]},{code},{rnd.choice('12')},{period},{value},{quantity},{label(rnd)}\n")
+            if PROFILE == "standard":
+                lines.append(f"{rnd.choice(reporters)},{rnd.choices(partners, weights)[0]},{code},{rnd.choice('12')},{period},{value},{quantity},{label(rnd)}\n")
+            elif PROFILE == "value-only":
+                lines.append(f"{rnd.choice(reporters)},{rnd.choices(partners, weights)[0]},{code},{rnd.choice('12')},{period},{value},{label(rnd)}\n")
+            else:
+                lines.append(f'"{rnd.choice(reporters)}","{rnd.choices(partners, weights)[0]}","{code}","{rnd.choice("12")}","{period}",'
+                             f'"{value}","{quantity}","{quoted_label(rnd)}"\n')
         out.write("".join(lines))
         written += len(lines)
         chunk += 1
