@@ -90,13 +90,23 @@ public enum FixedPoint {
 
   /// Text without trailing zeros: `1234500000` → `1234.5`.
   public static func text(_ value: Int128) -> String {
-    let negative = value < 0
-    let magnitude = negative ? -value : value
-    let integer = magnitude / scale
-    var fraction = String(magnitude % scale)
-    fraction = String(repeating: "0", count: 6 - fraction.count) + fraction
-    while fraction.last == "0" { fraction.removeLast() }
-    return (negative ? "-" : "") + String(integer) + (fraction.isEmpty ? "" : "." + fraction)
+    // Integers and small strings, no character-by-character edits: this runs for every value
+    // and mass of every output row.
+    let magnitude = value.magnitude
+    let integer = magnitude / UInt128(scale)
+    var fraction = UInt64(magnitude % UInt128(scale))
+    var text = value < 0 ? "-" : ""
+    text += integer <= UInt128(UInt64.max) ? String(UInt64(integer)) : String(integer)
+    guard fraction != 0 else { return text }
+    var digits = 6
+    while fraction % 10 == 0 {
+      fraction /= 10
+      digits -= 1
+    }
+    let shown = String(fraction)
+    text += "."
+    if shown.count < digits { text += String(repeating: "0", count: digits - shown.count) }
+    return text + shown
   }
 
 }

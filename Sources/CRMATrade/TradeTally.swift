@@ -38,7 +38,9 @@ public struct TradeTally: Sendable {
   }
 
   /// Imports: key 1 the partner code (packed bytes), key 2 ``TradeKey``.
-  var totals = TallyTable()
+  /// Sized for tens of thousands of groups from the start (65,536 slots, 4 MiB): growing from a small table
+  /// rehashed it five times on a large extract.
+  var totals = TallyTable(capacity: 1 << 15)
   /// Import rows whose product is outside the crosswalk: key 1 zero, key 2 the product key.
   var outside = TallyTable(capacity: 64)
   public internal(set) var rowsRead = 0

@@ -277,5 +277,12 @@ struct TradeTests {
     #expect(parse(thirty + "9") == nil)
     #expect(FixedPoint.text(12_500_000) == "12.5")
     #expect(FixedPoint.text(-1) == "-0.000001")
+    #expect(FixedPoint.text(0) == "0")
+    #expect(FixedPoint.text(7_000_000) == "7")
+    #expect(FixedPoint.text(-7_050_000) == "-7.05")
+    #expect(FixedPoint.text(100_000_010) == "100.00001")
+    #expect(FixedPoint.text(.max) == "170141183460469231731687303715884.105727")
+    #expect(FixedPoint.text(.min) == "-170141183460469231731687303715884.105728")
+    #expect(FixedPoint.text(Int128(UInt64.max) * 1_000_000 + 5) == "18446744073709551615.000005")
   }
 }
