@@ -207,15 +207,24 @@ public struct TradeResult: Sendable {
     if sourceID != nil { header.append("source_id") }
     writer.writeRow(header)
     for row in rows {
-      var fields = [row.material, row.stage]
-      if product { fields.append(row.product) }
-      fields += [
-        String(row.year), row.partner, FixedPoint.text(row.value),
-        row.rowsWithoutMass == row.rows ? "" : FixedPoint.text(row.mass),
-        String(row.rows), String(row.rowsWithoutMass),
-      ]
-      if let sourceID { fields.append(sourceID) }
-      writer.writeRow(fields)
+      // Field by field, no array per row: tens of thousands of rows on a large extract.
+      let start = writer.bytes.count
+      var index = 0
+      func field(_ text: String) {
+        writer.appendField(text, index: index)
+        index += 1
+      }
+      field(row.material)
+      field(row.stage)
+      if product { field(row.product) }
+      field(String(row.year))
+      field(row.partner)
+      field(FixedPoint.text(row.value))
+      field(row.rowsWithoutMass == row.rows ? "" : FixedPoint.text(row.mass))
+      field(String(row.rows))
+      field(String(row.rowsWithoutMass))
+      if let sourceID { field(sourceID) }
+      writer.endRow(fieldCount: index, rowStart: start)
     }
     return writer.bytes
   }
