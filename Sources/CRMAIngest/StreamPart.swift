@@ -275,8 +275,8 @@ final class StreamPart: @unchecked Sendable {
       guard read > 0 else { return nil }
       let bytes = UnsafeRawBufferPointer(rebasing: buffer[0..<read])
       if offset < nominal {
-        quotes += count(bytes, UInt8(ascii: "\""))
-        lineFeeds += count(bytes, 0x0A)
+        quotes += bytes.count(of: UInt8(ascii: "\""))
+        lineFeeds += bytes.count(of: 0x0A)
       } else {
         for position in 0..<read {
           let byte = bytes[position]
@@ -294,19 +294,6 @@ final class StreamPart: @unchecked Sendable {
       offset += read
     }
     return nil
-  }
-
-  private static func count(_ bytes: UnsafeRawBufferPointer, _ byte: UInt8) -> Int {
-    guard var cursor = bytes.baseAddress else { return 0 }
-    var remaining = bytes.count
-    var found = 0
-    while remaining > 0, let hit = memchr(cursor, Int32(byte), remaining) {
-      found += 1
-      let advanced = UnsafeRawPointer(hit) - cursor + 1
-      cursor += advanced
-      remaining -= advanced
-    }
-    return found
   }
 }
 

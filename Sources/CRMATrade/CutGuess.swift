@@ -18,12 +18,7 @@ extension TradeIngest {
   static func guessCuts(
     path: String, parts: Int, minimumPartBytes: Int, fieldCount: Int, window: Int = 1 << 20
   ) throws(CSVError) -> [Part]? {
-    var info = stat()
-    guard stat(path, &info) == 0 else {
-      throw CSVError(.cannotOpen, path: path, message: "cannot open: \(errnoText())")
-    }
-    let size = Int(info.st_size)
-    let count = min(parts, max(1, size / max(1, minimumPartBytes)))
+    let (size, count) = try partCount(path: path, parts: parts, minimumPartBytes: minimumPartBytes)
     guard count > 1 else { return nil }
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw CSVError(.cannotOpen, path: path, message: "cannot open: \(errnoText())") }
@@ -48,9 +43,7 @@ extension TradeIngest {
       cuts.append(nominal + cut)
     }
     guard cuts.count > 1 else { return nil }
-    return cuts.indices.map { index in
-      Part(range: cuts[index]..<(index + 1 < cuts.count ? cuts[index + 1] : size))
-    }
+    return Self.parts(cuts: cuts, size: size)
   }
 
   /// The offset just after the first line feed in `bytes` whose next line reads as one record

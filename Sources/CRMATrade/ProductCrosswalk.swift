@@ -53,7 +53,7 @@ public struct ProductCrosswalk: Sendable {
       guard digits >= 4 else { return nil }
       let value = key & ((1 << 40) - 1)
       return Entry(
-        digits: digits, value: value, heading: Int(value / Self.powers[digits - 4]), target: target)
+        digits: digits, value: value, heading: Int(value / FixedPoint.power(digits - 4)), target: target)
     }
     entries.sort { ($0.heading, $0.digits, $0.value) < ($1.heading, $1.digits, $1.value) }
     var headingStart = [Int32](repeating: 0, count: 10_000)
@@ -97,9 +97,6 @@ public struct ProductCrosswalk: Sendable {
     if case .target(let index) = found { return index }
     return nil
   }
-
-  /// 10^0 … 10^12.
-  static let powers: [UInt64] = (0...12).map { (0..<$0).reduce(1) { result, _ in result * 10 } }
 
   func lookup(_ code: UnsafeRawBufferPointer) -> Lookup {
     headingStart.withUnsafeBufferPointer { starts in

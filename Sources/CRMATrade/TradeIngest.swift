@@ -169,7 +169,7 @@ public enum TradeIngest {
     } else {
       DispatchQueue.concurrentPerform(iterations: parts.count, execute: work)
     }
-    var merged = TradeTally(badRowListLimit: options.badRowListLimit)
+    var merged: TradeTally?
     let collected = results.withLock { $0 }
     for index in parts.indices {
       switch collected[index]! {
@@ -179,23 +179,19 @@ public enum TradeIngest {
         }
         // The first part's tables are kept as they are: merging them into empty ones would
         // only grow new tables to the same size.
-        if index == 0 { merged = tally } else { merged.merge(tally) }
+        if merged == nil { merged = tally } else { merged!.merge(tally) }
       case .failure(let error): throw error
       }
     }
-    return merged
+    // There is always a first part.
+    return merged!
   }
 
   /// Cuts the file into up to `parts` ranges at record boundaries. Quotes and line feeds before
   /// each nominal cut are counted with `memchr`; from the nominal cut on, bytes are stepped until
   /// a line feed with an even quote count.
   static func split(path: String, parts: Int, minimumPartBytes: Int) throws(CSVError) -> [Part] {
-    var info = stat()
-    guard stat(path, &info) == 0 else {
-      throw CSVError(.cannotOpen, path: path, message: "cannot open: \(errnoText())")
-    }
-    let size = Int(info.st_size)
-    let count = min(parts, max(1, size / max(1, minimumPartBytes)))
+    let (size, count) = try partCount(path: path, parts: parts, minimumPartBytes: minimumPartBytes)
     guard count > 1 else { return [Part(range: 0..<size)] }
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw CSVError(.cannotOpen, path: path, message: "cannot open: \(errnoText())") }
@@ -216,7 +212,7 @@ public enum TradeIngest {
       while offset < nominal {
         let read = try read(at: offset, upTo: nominal)
         let bytes = UnsafeRawBufferPointer(rebasing: buffer[0..<read])
-        quotes += countByte(bytes, UInt8(ascii: "\""))
+        quotes += bytes.count(of: UInt8(ascii: "\""))
         offset += read
       }
       // Step to the first line feed outside quotes.
@@ -239,7 +235,25 @@ public enum TradeIngest {
       guard let cut, cut < size else { break }
       cuts.append(cut)
     }
-    return cuts.indices.map { index in
+    return Self.parts(cuts: cuts, size: size)
+  }
+
+  /// The file's size and how many parts of at least `minimumPartBytes` to cut it into (at most
+  /// `parts`, at least 1).
+  static func partCount(path: String, parts: Int, minimumPartBytes: Int) throws(CSVError) -> (
+    size: Int, count: Int
+  ) {
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+      throw CSVError(.cannotOpen, path: path, message: "cannot open: \(errnoText())")
+    }
+    let size = Int(info.st_size)
+    return (size, min(parts, max(1, size / max(1, minimumPartBytes))))
+  }
+
+  /// The parts between consecutive cuts (the first cut is 0), the last one ending at `size`.
+  static func parts(cuts: [Int], size: Int) -> [Part] {
+    cuts.indices.map { index in
       Part(range: cuts[index]..<(index + 1 < cuts.count ? cuts[index + 1] : size))
     }
   }
@@ -253,20 +267,7 @@ public enum TradeIngest {
     while true {
       let read = try source.read(into: buffer)
       if read == 0 { return count }
-      count += countByte(UnsafeRawBufferPointer(rebasing: buffer[0..<read]), 0x0A)
+      count += UnsafeRawBufferPointer(rebasing: buffer[0..<read]).count(of: 0x0A)
     }
-  }
-
-  static func countByte(_ bytes: UnsafeRawBufferPointer, _ byte: UInt8) -> Int {
-    guard var cursor = bytes.baseAddress else { return 0 }
-    var remaining = bytes.count
-    var count = 0
-    while remaining > 0, let hit = memchr(cursor, Int32(byte), remaining) {
-      count += 1
-      let advanced = UnsafeRawPointer(hit) - cursor + 1
-      cursor += advanced
-      remaining -= advanced
-    }
-    return count
   }
 }
